@@ -1,0 +1,58 @@
+import { prisma } from "@/lib/db/client";
+import { hashToken } from "@/lib/auth/tokens";
+import { isSessionActive, sessionCookieName, shouldTouchSession } from "@/lib/auth/session-policy";
+import type { Principal } from "@/lib/auth/principal";
+
+type Credentials = { cookieHeader: string | null; authorization: string | null };
+
+// Resolves a request's credentials to a principal: a Bearer API token first, then the session cookie.
+export const authenticate = async ({ cookieHeader, authorization }: Credentials): Promise<Principal | null> => {
+  const bearer = parseBearer(authorization);
+  if (bearer) return authenticateToken(bearer);
+  const sessionId = readCookie(cookieHeader, sessionCookieName);
+
+  return sessionId ? authenticateSession(sessionId) : null;
+};
+
+export const authenticateRequest = (req: Request): Promise<Principal | null> =>
+  authenticate({ cookieHeader: req.headers.get("cookie"), authorization: req.headers.get("authorization") });
+
+const authenticateToken = async (token: string): Promise<Principal | null> => {
+  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row || row.revokedAt) return null;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+
+  return { kind: "token", tokenId: row.id, name: row.name };
+};
+
+const authenticateSession = async (sessionId: string): Promise<Principal | null> => {
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: hashToken(sessionId) },
+    include: { user: { select: { username: true } } },
+  });
+  const now = new Date();
+  if (!session || !isSessionActive(session, now)) return null;
+  if (shouldTouchSession(session, now)) {
+    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+
+  return { kind: "user", userId: session.userId, username: session.user.username, sessionId: session.id };
+};
+
+const parseBearer = (authorization: string | null): string | null => {
+  const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(authorization ?? "");
+
+  return match?.[1] ?? null;
+};
+
+export const readCookie = (cookieHeader: string | null, name: string): string | null => {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+
+  return null;
+};

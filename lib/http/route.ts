@@ -1,0 +1,92 @@
+import { ZodError } from "zod";
+import { authenticateRequest } from "@/lib/auth/authenticate";
+import { hasAdmin } from "@/lib/auth/has-admin";
+import type { Principal } from "@/lib/auth/principal";
+import { AppError, isAppError, type AppErrorIssue } from "@/lib/domain/errors";
+import { jsonError, textError } from "@/lib/http/responses";
+import { sourceIpOf } from "@/lib/http/source-ip";
+import { statusByCode } from "@/lib/http/status";
+
+// Every route handler goes through withRoute (STYLE.md rule 10): it authorizes admin routes
+// (the same rule proxy.ts applies to every request), maps every error to one status, and logs once.
+type ErrorStyle = "json" | "text";
+
+type RouteContext<P> = { req: Request; params: P; sourceIp: string | null };
+type AdminRouteContext<P> = RouteContext<P> & { principal: Principal };
+
+type Segment<P> = { params: Promise<P> };
+
+type AdminOptions = { auth: "admin"; errors?: ErrorStyle };
+type PublicOptions = { auth: "public"; errors?: ErrorStyle };
+
+export function withRoute<P = Record<string, never>>(
+  options: AdminOptions,
+  handler: (ctx: AdminRouteContext<P>) => Promise<Response>,
+): (req: Request, segment: Segment<P>) => Promise<Response>;
+export function withRoute<P = Record<string, never>>(
+  options: PublicOptions,
+  handler: (ctx: RouteContext<P>) => Promise<Response>,
+): (req: Request, segment: Segment<P>) => Promise<Response>;
+export function withRoute<P>(
+  options: AdminOptions | PublicOptions,
+  handler: (ctx: AdminRouteContext<P>) => Promise<Response>,
+) {
+  const errors = options.errors ?? "json";
+
+  return async (req: Request, segment: Segment<P>): Promise<Response> => {
+    try {
+      const params = (segment?.params ? await segment.params : {}) as P;
+      const sourceIp = sourceIpOf(req);
+      if (options.auth === "public") {
+        return await handler({ req, params, sourceIp } as AdminRouteContext<P>);
+      }
+      const principal = await authenticateRequest(req);
+      if (!principal) {
+        const message = (await hasAdmin()) ? "login or API token required" : "no admin account exists yet: open /setup";
+        throw new AppError("unauthorized", message);
+      }
+
+      return await handler({ req, params, sourceIp, principal });
+    } catch (error) {
+      return errorResponse(error, errors, req);
+    }
+  };
+}
+
+export const errorResponse = (error: unknown, style: ErrorStyle, req?: Request): Response => {
+  const { status, code, message, issues } = describeError(error);
+  if (status >= 500) {
+    console.error(`[http] ${req?.method ?? ""} ${req ? new URL(req.url).pathname : ""} -> ${status}`, error);
+  }
+
+  return style === "json" ? jsonError(status, code, message, issues) : textError(status, message);
+};
+
+type DescribedError = { status: number; code: string; message: string; issues?: AppErrorIssue[] };
+
+export const describeError = (error: unknown): DescribedError => {
+  if (isAppError(error)) {
+    return { status: statusByCode[error.code], code: error.code, message: error.message, issues: error.issues };
+  }
+  if (error instanceof ZodError) {
+    const issues = zodIssues(error);
+    const first = issues[0];
+    const message = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid input";
+
+    return { status: 422, code: "validation_failed", message, issues };
+  }
+  const prismaCode = (error as { code?: unknown } | null)?.code;
+  if (prismaCode === "P2025") return { status: 404, code: "not_found", message: "not found" };
+  if (prismaCode === "P2002") return { status: 409, code: "conflict", message: `already exists: ${uniqueTarget(error)}` };
+
+  return { status: 500, code: "internal", message: "internal error" };
+};
+
+export const zodIssues = (error: ZodError): AppErrorIssue[] =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+
+const uniqueTarget = (error: unknown): string => {
+  const target = (error as { meta?: { target?: unknown } }).meta?.target;
+
+  return Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : "unique value";
+};

@@ -1,0 +1,43 @@
+import path from "node:path";
+
+// Every filesystem location ktizo uses comes from here (STYLE.md rule 19).
+// The web app and the worker both call paths(); the roots can be moved with env vars
+// so tests and containers can point them elsewhere.
+export type Paths = {
+  root: string;
+  dataDir: string;
+  secretKeyFile: string;
+  assetsDir: string;
+  workerStatusFile: string;
+  templatesDir: string;
+  compiledDir: string;
+  dnsmasqDir: string;
+  dnsmasqConf: string;
+  hostsDir: string;
+  tftpRoot: string;
+  leaseFile: string;
+  ipxeSourceDir: string;
+};
+
+export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
+  const root = path.resolve(source.KTIZO_ROOT ?? process.cwd());
+  const dataDir = path.resolve(root, source.KTIZO_DATA_DIR ?? "data");
+  const compiledDir = path.resolve(root, source.KTIZO_COMPILED_DIR ?? "compiled");
+  const dnsmasqDir = path.join(compiledDir, "dnsmasq");
+
+  return {
+    root,
+    dataDir,
+    secretKeyFile: path.join(dataDir, "secret.key"),
+    assetsDir: path.join(dataDir, "assets", "talos"),
+    workerStatusFile: path.join(dataDir, "worker-status.json"),
+    templatesDir: path.resolve(root, source.KTIZO_TEMPLATES_DIR ?? "templates"),
+    compiledDir,
+    dnsmasqDir,
+    dnsmasqConf: path.join(dnsmasqDir, "dnsmasq.conf"),
+    hostsDir: path.join(dnsmasqDir, "hosts.d"),
+    tftpRoot: path.join(compiledDir, "tftp"),
+    leaseFile: path.join(dataDir, "dnsmasq.leases"),
+    ipxeSourceDir: path.resolve(source.KTIZO_IPXE_DIR ?? "/usr/lib/ipxe"),
+  };
+};
