@@ -1,0 +1,7 @@
+// The admin navigation. Each page adds its own entry when it exists (issue 2: list only real pages).
+export type NavItem = { href: string; label: string };
+
+export const navItems: NavItem[] = [
+  { href: "/tokens", label: "API tokens" },
+  { href: "/events", label: "Events" },
+];
