@@ -1,0 +1,12 @@
+# Shared by new-migration.sh and check-migrations.sh: a scratch DB with every committed migration
+# applied, and `pull FILE` to introspect it into a datamodel.
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export DATABASE_URL="file:$tmp/replay.db"
+pull() {
+  # --print also writes a warning to stdout: keep only the datamodel blocks.
+  npx prisma db pull --print 2>/dev/null | awk '/^(generator|datasource|model|enum|view) /{p=1} p' >"$1"
+}
+replay_and_pull() {
+  npx prisma migrate deploy >/dev/null
+  pull "$1"
+}

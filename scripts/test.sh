@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm test: the whole suite — drift check, lint, typecheck, unit + integration + network tests,
+# production build, e2e in Chromium. Runs every step, then prints one summary line
+# "N passed, N failed" (tests counted from Vitest and Playwright) and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/e2e.json
+failed_steps=()
+
+step() {
+  local name=$1; shift
+  local start=$SECONDS
+  echo "::: $name"
+  if "$@"; then echo "::: $name ok ($((SECONDS - start)) s)"; else echo "::: $name FAILED ($((SECONDS - start)) s)"; failed_steps+=("$name"); fi
+}
+
+step "prisma generate" npx prisma generate
+step "migration drift" bash scripts/check-migrations.sh
+step "lint" npx eslint .
+step "typecheck" bash -c "npx next typegen && npx tsc --noEmit"
+step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "build" npx next build
+step "e2e" env E2E_SKIP_BUILD=1 CI="${CI:-}" npx playwright test
+
+node scripts/test-summary.mjs "${failed_steps[@]}"
