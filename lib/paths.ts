@@ -9,6 +9,9 @@ export type Paths = {
   secretKeyFile: string;
   assetsDir: string;
   workerStatusFile: string;
+  dnsmasqCandidateConf: string;
+  dnsmasqLastGoodConf: string;
+  dnsmasqPidFile: string;
   templatesDir: string;
   compiledDir: string;
   dnsmasqDir: string;
@@ -31,6 +34,11 @@ export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
     secretKeyFile: path.join(dataDir, "secret.key"),
     assetsDir: path.join(dataDir, "assets", "talos"),
     workerStatusFile: path.join(dataDir, "worker-status.json"),
+    // The worker tests and runs a snapshot of the rendered config (so what ran is what was tested)
+    // and keeps the last one that started, to fall back to when a new one fails.
+    dnsmasqCandidateConf: path.join(dataDir, "dnsmasq.candidate.conf"),
+    dnsmasqLastGoodConf: path.join(dataDir, "dnsmasq.last-good.conf"),
+    dnsmasqPidFile: path.join(dataDir, "dnsmasq.pid"),
     templatesDir: path.resolve(root, source.KTIZO_TEMPLATES_DIR ?? "templates"),
     compiledDir,
     dnsmasqDir,
