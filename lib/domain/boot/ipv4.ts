@@ -1,0 +1,48 @@
+// Minimal IPv4 arithmetic for approval checks (static IP inside the subnet) and the endpoint warning.
+const octet = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const ipv4Pattern = new RegExp(`^${octet}\\.${octet}\\.${octet}\\.${octet}$`);
+
+export const isIpv4 = (value: string): boolean => ipv4Pattern.test(value);
+
+export const ipv4ToInt = (value: string): number | null => {
+  if (!isIpv4(value)) return null;
+
+  return value.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
+};
+
+// "255.255.255.0" → 24; null for a non-contiguous mask.
+export const prefixLengthOf = (netmask: string): number | null => {
+  const mask = ipv4ToInt(netmask);
+  if (mask === null) return null;
+  const bits = mask.toString(2).padStart(32, "0");
+
+  return /^1*0*$/.test(bits) ? bits.indexOf("0") === -1 ? 32 : bits.indexOf("0") : null;
+};
+
+export type Subnet = { network: number; prefixLength: number; broadcast: number };
+
+export const subnetOf = ({ ip, netmask }: { ip: string; netmask: string }): Subnet | null => {
+  const address = ipv4ToInt(ip);
+  const prefixLength = prefixLengthOf(netmask);
+  if (address === null || prefixLength === null) return null;
+  const size = 2 ** (32 - prefixLength);
+  const network = Math.floor(address / size) * size;
+
+  return { network, prefixLength, broadcast: network + size - 1 };
+};
+
+export const inSubnet = (ip: string, subnet: Subnet): boolean => {
+  const address = ipv4ToInt(ip);
+
+  return address !== null && address >= subnet.network && address <= subnet.broadcast;
+};
+
+// A usable host address: inside the subnet, and neither its network nor broadcast address
+// (a /31 or /32 has no such reserved addresses).
+export const isHostInSubnet = (ip: string, subnet: Subnet): boolean => {
+  const address = ipv4ToInt(ip);
+  if (address === null || !inSubnet(ip, subnet)) return false;
+  if (subnet.prefixLength >= 31) return true;
+
+  return address !== subnet.network && address !== subnet.broadcast;
+};
