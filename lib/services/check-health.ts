@@ -1,0 +1,16 @@
+import { prisma } from "@/lib/db/client";
+
+export type Health = { status: "ok" | "error"; database: "ok" | "error" };
+
+// A liveness probe that also proves the database answers; cheap enough to poll every second.
+export const checkHealth = async (): Promise<Health> => {
+  try {
+    await prisma.$queryRaw`SELECT 1`;
+
+    return { status: "ok", database: "ok" };
+  } catch (error) {
+    console.error("[health] database check failed", error);
+
+    return { status: "error", database: "error" };
+  }
+};

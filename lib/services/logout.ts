@@ -1,0 +1,16 @@
+import { prisma } from "@/lib/db/client";
+import type { Principal } from "@/lib/auth/principal";
+import { recordEvent } from "@/lib/events/record-event";
+
+export type LogoutOptions = { principal: Principal; sourceIp?: string | null };
+
+// Ends the caller's session. A bearer-token caller has no session; there is nothing to end.
+export const logout = async ({ principal, sourceIp = null }: LogoutOptions): Promise<{ loggedOut: boolean }> => {
+  if (principal.kind !== "user") return { loggedOut: false };
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { id: principal.sessionId } });
+    await recordEvent({ type: "auth.logout", actor: { type: "user", id: principal.userId, name: principal.username }, sourceIp }, tx);
+  });
+
+  return { loggedOut: true };
+};
