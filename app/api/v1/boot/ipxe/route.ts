@@ -1,0 +1,15 @@
+import { withRoute } from "@/lib/http/route";
+import { text } from "@/lib/http/responses";
+import { bootQuerySchema, requireMac } from "@/lib/schemas/device";
+import { serveBootScript } from "@/lib/services/serve-boot-script";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/boot/ipxe — per-device iPXE script (PRODUCT.md §2 table), text/plain.
+export const GET = withRoute({ auth: "public", errors: "text" }, async ({ req, sourceIp }) => {
+  const url = new URL(req.url);
+  const mac = requireMac(url.searchParams.get("mac"));
+  const query = bootQuerySchema.parse(Object.fromEntries(url.searchParams));
+
+  return text(await serveBootScript({ mac, query, sourceIp, requestOrigin: url.origin }));
+});

@@ -1,0 +1,15 @@
+import { withRoute } from "@/lib/http/route";
+import { readJson } from "@/lib/http/read-body";
+import { json } from "@/lib/http/responses";
+import { registerDeviceSchema, requireMac } from "@/lib/schemas/device";
+import { registerDevice } from "@/lib/services/register-device";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/devices/register — a machine announces itself; idempotent, never approves.
+export const POST = withRoute({ auth: "public", errors: "text" }, async ({ req, sourceIp }) => {
+  const { mac: rawMac, ...report } = await readJson(req, { schema: registerDeviceSchema });
+  const { device, created } = await registerDevice({ mac: requireMac(rawMac), ...report, sourceIp, via: "api" });
+
+  return json({ id: device.id, mac: device.mac, status: device.status }, created ? 201 : 200);
+});

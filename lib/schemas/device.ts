@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { isIpv4 } from "@/lib/domain/boot/ipv4";
+import { AppError } from "@/lib/domain/errors";
+import { parseMac } from "@/lib/domain/mac";
+
+export const deviceRoles = ["controlplane", "worker"] as const;
+export const deviceStatuses = ["pending", "approved", "rejected"] as const;
+export const bootActions = ["install", "local", "reinstall"] as const;
+export type DeviceRole = (typeof deviceRoles)[number];
+
+// Machine-facing routes answer a bad MAC with 400 and the reason (issue 4), not the 422 of zod.
+export const requireMac = (value: unknown): string => {
+  const parsed = parseMac(value);
+  if (!parsed.ok) throw new AppError("bad_request", parsed.reason);
+
+  return parsed.mac;
+};
+
+export const macSchema = z.string().transform((value, ctx) => {
+  const parsed = parseMac(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.reason });
+
+    return z.NEVER;
+  }
+
+  return parsed.mac;
+});
+
+// RFC 1123: dot-separated labels of letters, digits and inner hyphens, 63 per label, 253 in all.
+// Stored lower-case; it reaches Talos YAML and dnsmasq reservation lines.
+const hostnameLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export const hostnameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253, "hostname is longer than 253 characters")
+  .refine((value) => value.split(".").every((label) => hostnameLabel.test(label)), {
+    message: "hostname must follow RFC 1123: letters, digits and inner hyphens, labels of 1–63 characters",
+  });
+
+export const ipv4Schema = z.string().trim().refine(isIpv4, { message: "must be an IPv4 address like 10.0.0.21" });
+
+export const installDiskSchema = z
+  .string()
+  .trim()
+  .max(128)
+  .regex(/^\/dev\/[A-Za-z0-9][A-Za-z0-9/_.:-]*$/, "install disk must be a device path like /dev/sda or /dev/disk/by-id/…")
+  .refine((value) => !value.includes(".."), { message: "install disk must not contain .." });
+
+// Free text for admins; shown in the UI only, but still no control characters.
+export const notesSchema = z
+  .string()
+  .max(2000, "notes are longer than 2000 characters")
+  .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value), { message: "notes must not contain control characters" });
+
+// What firmware reports: SMBIOS UUID, serial and iPXE's build arch. Strict patterns, because
+// they are shown in the UI and matched by approval rules.
+export const uuidSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "uuid must look like 8-4-4-4-12 hex");
+export const serialSchema = z
+  .string()
+  .trim()
+  .max(128, "serial is longer than 128 characters")
+  .regex(/^[\x20-\x7e]*$/, "serial must be printable ASCII");
+export const archSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_]{1,16}$/, "arch must be a short word like x86_64 or arm64");
+
+// Empty query values (iPXE sends `uuid=` when the setting is unset) mean "not reported".
+const reported = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+export const bootQuerySchema = z.object({
+  uuid: reported(uuidSchema),
+  serial: reported(serialSchema),
+  arch: reported(archSchema),
+});
+export type BootQuery = z.infer<typeof bootQuerySchema>;
+
+export const registerDeviceSchema = z.strictObject({
+  mac: z.string().max(64),
+  uuid: reported(uuidSchema),
+  serial: reported(serialSchema),
+  hostname: reported(hostnameSchema),
+  arch: reported(archSchema),
+});
+export type RegisterDeviceInput = z.infer<typeof registerDeviceSchema>;
+
+export const configDownloadQuerySchema = z.object({
+  token: reported(z.string().max(256)),
+  uuid: reported(uuidSchema),
+  serial: reported(serialSchema),
+});
+
+const optionalText = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const nullableText = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (value === "" ? null : value), schema.nullable().optional());
+
+export const approveDeviceSchema = z.strictObject({
+  role: z.enum(deviceRoles, { message: "role must be controlplane or worker" }),
+  hostname: optionalText(hostnameSchema),
+  ipAddress: optionalText(ipv4Schema),
+  installDisk: optionalText(installDiskSchema),
+});
+export type ApproveDeviceInput = z.infer<typeof approveDeviceSchema>;
+
+export const createDeviceSchema = z.strictObject({
+  mac: macSchema,
+  status: z.enum(["pending", "approved"]).default("pending"),
+  role: optionalText(z.enum(deviceRoles)),
+  hostname: optionalText(hostnameSchema),
+  ipAddress: optionalText(ipv4Schema),
+  installDisk: optionalText(installDiskSchema),
+  groupId: optionalText(z.string().max(64)),
+  notes: optionalText(notesSchema),
+  uuid: optionalText(uuidSchema),
+  serial: optionalText(serialSchema),
+  arch: optionalText(archSchema),
+});
+export type CreateDeviceInput = z.infer<typeof createDeviceSchema>;
+
+// PUT: fields present are changed; null (or "") clears an optional one.
+export const updateDeviceSchema = z.strictObject({
+  hostname: nullableText(hostnameSchema),
+  ipAddress: nullableText(ipv4Schema),
+  role: nullableText(z.enum(deviceRoles)),
+  groupId: nullableText(z.string().max(64)),
+  installDisk: nullableText(installDiskSchema),
+  notes: nullableText(notesSchema),
+  bootAction: z.enum(bootActions).optional(),
+});
+export type UpdateDeviceInput = z.infer<typeof updateDeviceSchema>;
+
+export const bulkDeviceSchema = z.strictObject({
+  action: z.enum(["approve", "reject", "delete"]),
+  ids: z.array(z.string().min(1).max(64)).min(1).max(500),
+  role: z.enum(deviceRoles).optional(),
+});
+export type BulkDeviceInput = z.infer<typeof bulkDeviceSchema>;
+
+export const listDevicesQuerySchema = z.object({
+  status: z.preprocess((value) => (value === "" ? undefined : value), z.enum(deviceStatuses).optional()),
+  q: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(100).optional()),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type ListDevicesQuery = z.infer<typeof listDevicesQuerySchema>;
+
+export const deviceIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export type DeviceJson = {
+  id: string;
+  mac: string;
+  uuid: string | null;
+  serial: string | null;
+  arch: string | null;
+  hostname: string | null;
+  ipAddress: string | null;
+  role: DeviceRole | null;
+  status: (typeof deviceStatuses)[number];
+  groupId: string | null;
+  installDisk: string | null;
+  notes: string | null;
+  bootAction: (typeof bootActions)[number];
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lastSourceIp: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  configDownloadedAt: string | null;
+  configDownloadCount: number;
+  lastDownloadIp: string | null;
+  provisionedAt: string | null;
+};
+
+export type DeviceListJson = { items: DeviceJson[]; total: number; page: number; pageSize: number };

@@ -1,0 +1,30 @@
+import type { Device } from "@/lib/generated/prisma/client";
+import type { DeviceJson } from "@/lib/schemas/device";
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+// The API shape of a device (PRODUCT.md §3 field names). Closed sets are validated on write.
+export const deviceJson = (device: Device): DeviceJson => ({
+  id: device.id,
+  mac: device.mac,
+  uuid: device.uuid,
+  serial: device.serial,
+  arch: device.arch,
+  hostname: device.hostname,
+  ipAddress: device.ipAddress,
+  role: device.role as DeviceJson["role"],
+  status: device.status as DeviceJson["status"],
+  groupId: device.groupId,
+  installDisk: device.installDisk,
+  notes: device.notes,
+  bootAction: device.bootAction as DeviceJson["bootAction"],
+  firstSeenAt: device.firstSeenAt.toISOString(),
+  lastSeenAt: device.lastSeenAt.toISOString(),
+  lastSourceIp: device.lastSourceIp,
+  approvedAt: iso(device.approvedAt),
+  approvedBy: device.approvedBy,
+  configDownloadedAt: iso(device.configDownloadedAt),
+  configDownloadCount: device.configDownloadCount,
+  lastDownloadIp: device.lastDownloadIp,
+  provisionedAt: iso(device.provisionedAt),
+});

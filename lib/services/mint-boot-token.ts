@@ -1,0 +1,21 @@
+import { generateSecretToken, hashToken } from "@/lib/auth/tokens";
+import { prisma } from "@/lib/db/client";
+
+export type MintedToken = { token: string; save: () => Promise<void> };
+
+// A fresh config token for one Talos boot script: random, stored only as its SHA-256, valid for
+// the provisioning window and one successful download. The row is saved only after the script
+// rendered, so a refused script leaves no live token behind.
+export const mintBootToken = ({ deviceId, windowMinutes }: { deviceId: string; windowMinutes: number }): MintedToken => {
+  const token = generateSecretToken();
+
+  return {
+    token,
+    save: async () => {
+      const now = Date.now();
+      await prisma.bootToken.create({
+        data: { deviceId, tokenHash: hashToken(token), createdAt: new Date(now), expiresAt: new Date(now + windowMinutes * 60_000) },
+      });
+    },
+  };
+};

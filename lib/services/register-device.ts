@@ -1,0 +1,76 @@
+import { prisma } from "@/lib/db/client";
+import type { Device } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+
+export type DeviceReport = {
+  mac: string;
+  uuid?: string;
+  serial?: string;
+  arch?: string;
+  hostname?: string;
+  sourceIp: string | null;
+  via: "ipxe" | "api" | "download";
+};
+
+export type RegisterResult = { device: Device; created: boolean };
+
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+
+// Updates what the machine reported; a value it did not report is left as it was.
+export const touchDevice = (device: Device, report: DeviceReport): Promise<Device> =>
+  prisma.device.update({
+    where: { id: device.id },
+    data: {
+      lastSeenAt: new Date(),
+      lastSourceIp: report.sourceIp ?? device.lastSourceIp,
+      ...(report.uuid ? { uuid: report.uuid } : {}),
+      ...(report.serial ? { serial: report.serial } : {}),
+      ...(report.arch ? { arch: report.arch } : {}),
+    },
+  });
+
+const createPending = async (report: DeviceReport, hostname: string | undefined): Promise<Device> =>
+  prisma.$transaction(async (tx) => {
+    const device = await tx.device.create({
+      data: {
+        mac: report.mac,
+        uuid: report.uuid ?? null,
+        serial: report.serial ?? null,
+        arch: report.arch ?? null,
+        hostname: hostname ?? null,
+        lastSourceIp: report.sourceIp,
+        status: "pending",
+      },
+    });
+    await recordEvent(
+      {
+        type: "device.registered",
+        actor: { type: "device", id: device.id, name: device.mac },
+        sourceIp: report.sourceIp,
+        deviceId: device.id,
+        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via },
+      },
+      tx,
+    );
+
+    return device;
+  });
+
+// Idempotent: a known MAC is touched, an unknown one becomes a pending device. Concurrent first
+// requests for one MAC race on the unique index; the loser finds the winner's row and touches it.
+export const registerDevice = async (report: DeviceReport): Promise<RegisterResult> => {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const existing = await prisma.device.findUnique({ where: { mac: report.mac } });
+    if (existing) return { device: await touchDevice(existing, report), created: false };
+    // A machine-suggested hostname is only a suggestion: dropped when another device has it.
+    const hostname = report.hostname && attempt === 0 ? report.hostname : undefined;
+    try {
+      return { device: await createPending(report, hostname), created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  const device = await prisma.device.findUniqueOrThrow({ where: { mac: report.mac } });
+
+  return { device: await touchDevice(device, report), created: false };
+};

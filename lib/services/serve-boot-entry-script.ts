@@ -1,0 +1,11 @@
+import { entryScript } from "@/lib/domain/ipxe/script-models";
+import { loadBootSettings } from "@/lib/services/load-boot-settings";
+import { renderBootScript } from "@/lib/services/render-boot-script";
+
+// GET /boot.ipxe: the fixed script dnsmasq hands to iPXE. Before network settings exist it
+// chains to the address the machine used to reach us.
+export const serveBootEntryScript = async ({ requestOrigin }: { requestOrigin: string }): Promise<string> => {
+  const settings = await loadBootSettings();
+
+  return renderBootScript(entryScript({ httpBaseUrl: settings.httpBaseUrl ?? requestOrigin, retrySeconds: settings.pollSeconds }));
+};

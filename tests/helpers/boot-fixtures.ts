@@ -1,0 +1,35 @@
+import { prisma } from "@/lib/db/client";
+
+// Settings rows for boot-chain tests, written straight to the test database.
+export const testHttpBaseUrl = "http://10.42.0.2:3100";
+
+type NetworkOverrides = Partial<{
+  provisionWindowMinutes: number;
+  allowMacOnlyDownload: boolean;
+  pendingHoldSeconds: number;
+  extraKernelArgs: string;
+  ipxePollSeconds: number;
+}>;
+
+export const seedNetworkSettings = (overrides: NetworkOverrides = {}) =>
+  prisma.networkSettings.create({
+    data: {
+      interface: "eth0",
+      serverIp: "10.42.0.2",
+      httpBaseUrl: testHttpBaseUrl,
+      dhcpRangeStart: "10.42.0.100",
+      dhcpRangeEnd: "10.42.0.200",
+      netmask: "255.255.255.0",
+      gateway: "10.42.0.1",
+      dnsServers: JSON.stringify(["10.42.0.1"]),
+      ...overrides,
+    },
+  });
+
+export const machineRequest = (path: string, init: RequestInit & { ip?: string } = {}): Request => {
+  const { ip = "10.42.0.150", headers, ...rest } = init;
+
+  return new Request(`http://ktizo.test${path}`, { ...rest, headers: { "x-forwarded-for": ip, ...headers } });
+};
+
+export const noParams = { params: Promise.resolve({}) } as { params: Promise<Record<string, never>> };
