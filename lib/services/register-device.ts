@@ -56,9 +56,28 @@ const createPending = async (report: DeviceReport, hostname: string | undefined)
     return device;
   });
 
-// Idempotent: a known MAC is touched, an unknown one becomes a pending device. Concurrent first
-// requests for one MAC race on the unique index; the loser finds the winner's row and touches it.
+// First requests for one MAC share one in-flight creation in this process (a rack powering on
+// sends several per machine); across processes the unique index decides and the loser retries.
+const globalForRegister = globalThis as unknown as { ktizoRegistering?: Map<string, Promise<RegisterResult>> };
+const inflight = (globalForRegister.ktizoRegistering ??= new Map());
+
+// Idempotent: a known MAC is touched, an unknown one becomes a pending device.
 export const registerDevice = async (report: DeviceReport): Promise<RegisterResult> => {
+  const running = inflight.get(report.mac);
+  if (running) {
+    const { device } = await running.catch(() => ({ device: null }));
+    if (device) return { device: await touchDevice(device, report), created: false };
+  }
+  const attempt = registerOnce(report);
+  inflight.set(report.mac, attempt);
+  try {
+    return await attempt;
+  } finally {
+    if (inflight.get(report.mac) === attempt) inflight.delete(report.mac);
+  }
+};
+
+const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const existing = await prisma.device.findUnique({ where: { mac: report.mac } });
     if (existing) return { device: await touchDevice(existing, report), created: false };
