@@ -1,0 +1,140 @@
+import { isIP } from "node:net";
+import { z } from "zod";
+import { talosDefaults } from "@/lib/domain/talos/cluster-input";
+import { parseConfigPatch } from "@/lib/domain/talos/config-documents";
+import { isSupportedKubernetesVersion } from "@/lib/domain/talos/kubernetes-version";
+import { isDnsName, isIpOrCidr } from "@/lib/domain/talos/net-format";
+
+// Every value here reaches a Talos YAML document or a talosctl argument: closed character sets,
+// no control characters, so no value can add a line or a flag.
+const text = () => z.string().regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters such as newlines").trim();
+
+const clusterName = text().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "name must be lower-case letters, digits and dashes (max 63)");
+
+// REFERENCE §2.1: https, non-empty host (IPv6 in brackets), numeric port 1-65535. ktizo also wants
+// the port spelled out, because a missing one silently means 443.
+const endpoint = text().refine((value) => {
+  const match = /^https:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
+  if (!match?.[1] || !match[2]) return false;
+  const port = Number(match[2]);
+  const host = match[1].replace(/^\[(.*)\]$/, "$1");
+  const hostOk = match[1].startsWith("[") ? isIP(host) === 6 : isIP(host) === 4 || isDnsName(host);
+
+  return hostOk && port >= 1 && port <= 65_535;
+}, "endpoint must look like https://host:port, e.g. https://10.0.0.10:6443");
+
+const talosVersion = text().regex(/^v1\.11\.\d{1,3}$/, "talosVersion must be a Talos v1.11.x release, e.g. v1.11.6");
+
+const kubernetesVersion = text()
+  .transform((value) => value.replace(/^v/, ""))
+  .refine(isSupportedKubernetesVersion, "kubernetesVersion must be 1.29.0 - 1.34.x (what Talos 1.11 accepts)");
+
+const installDisk = text().regex(/^\/dev\/(?!.*\.\.)[A-Za-z0-9._/-]{1,120}$/, "installDisk must be a device path like /dev/sda or /dev/nvme0n1");
+
+// registry[:port]/path[:tag][@sha256:digest] with a tag or a digest.
+const installImage = text().regex(
+  /^(?:[a-z0-9.-]+(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(?:@sha256:[a-f0-9]{64})?|@sha256:[a-f0-9]{64})$/,
+  "installImage must be an image reference with a tag, e.g. ghcr.io/siderolabs/installer:v1.11.6",
+);
+
+const cidr = text().refine((value) => value.includes("/") && isIpOrCidr(value), "must be a CIDR like 10.244.0.0/16");
+const san = text().refine((value) => isIP(value) !== 0 || isDnsName(value), "must be a hostname or an IP address");
+const cniUrl = text().regex(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~%/+-]*)?$/, "must be an http(s) URL");
+
+const patch = (field: string) =>
+  z
+    .string()
+    .max(32 * 1024, `${field} must be at most 32 KB`)
+    .superRefine((value, ctx) => {
+      const result = parseConfigPatch(value, field);
+      if (!result.ok) for (const message of result.errors) ctx.addIssue({ code: "custom", message });
+    });
+
+const clusterSettingsFields = {
+  name: clusterName,
+  endpoint,
+  talosVersion: talosVersion.default(talosDefaults.talosVersion),
+  kubernetesVersion: kubernetesVersion.default(talosDefaults.kubernetesVersion),
+  installDisk: installDisk.default(talosDefaults.installDisk),
+  installImage: installImage.default(talosDefaults.installImage),
+  podSubnets: z.array(cidr).min(1).max(8).default([...talosDefaults.podSubnets]),
+  serviceSubnets: z.array(cidr).min(1).max(8).default([...talosDefaults.serviceSubnets]),
+  cniName: z.enum(["flannel", "none", "custom"]).default("flannel"),
+  cniUrls: z.array(cniUrl).max(16).default([]),
+  dnsDomain: text().refine(isDnsName, "dnsDomain must be a DNS name like cluster.local").default(talosDefaults.dnsDomain),
+  additionalSans: z.array(san).max(32).default([]),
+  allowSchedulingOnControlPlanes: z.boolean().default(false),
+  configPatch: patch("configPatch").default(""),
+  controlPlanePatch: patch("controlPlanePatch").default(""),
+  workerPatch: patch("workerPatch").default(""),
+};
+
+const cniRule = (value: { cniName?: string; cniUrls?: string[] }, ctx: z.RefinementCtx) => {
+  const urls = value.cniUrls ?? [];
+  if (value.cniName === "custom" && urls.length === 0) ctx.addIssue({ code: "custom", path: ["cniUrls"], message: "a custom CNI needs at least one URL" });
+  if (value.cniName !== "custom" && urls.length > 0) ctx.addIssue({ code: "custom", path: ["cniUrls"], message: "cniUrls are only used with cniName custom" });
+};
+
+export const clusterSettingsSchema = z.object(clusterSettingsFields).strict().superRefine(cniRule);
+export type ClusterSettingsInput = z.infer<typeof clusterSettingsSchema>;
+
+// PUT accepts any subset; the merged result is validated with clusterSettingsSchema again.
+export const updateClusterSettingsSchema = z
+  .object({
+    name: clusterName,
+    endpoint,
+    talosVersion,
+    kubernetesVersion,
+    installDisk,
+    installImage,
+    podSubnets: z.array(cidr).min(1).max(8),
+    serviceSubnets: z.array(cidr).min(1).max(8),
+    cniName: z.enum(["flannel", "none", "custom"]),
+    cniUrls: z.array(cniUrl).max(16),
+    dnsDomain: text().refine(isDnsName, "dnsDomain must be a DNS name like cluster.local"),
+    additionalSans: z.array(san).max(32),
+    allowSchedulingOnControlPlanes: z.boolean(),
+    configPatch: patch("configPatch"),
+    controlPlanePatch: patch("controlPlanePatch"),
+    workerPatch: patch("workerPatch"),
+  })
+  .partial()
+  .strict();
+export type UpdateClusterSettingsInput = z.infer<typeof updateClusterSettingsSchema>;
+
+export const clusterIdParamsSchema = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+
+export const generatorSchema = z.enum(["builtin", "talosctl"]);
+export type Generator = z.infer<typeof generatorSchema>;
+
+export const generateSecretsSchema = z.object({ force: z.boolean().default(false) }).strict().default({ force: false });
+
+export const importSecretsSchema = z
+  .object({ secretsYaml: z.string().min(1, "secretsYaml is empty").max(64 * 1024), force: z.boolean().default(false) })
+  .strict();
+
+export const generateConfigSchema = z.object({ generator: generatorSchema.optional() }).strict().default({});
+
+export type ClusterSettingsJson = {
+  id: string;
+  name: string;
+  endpoint: string;
+  talosVersion: string;
+  kubernetesVersion: string;
+  installDisk: string;
+  installImage: string;
+  podSubnets: string[];
+  serviceSubnets: string[];
+  cniName: "flannel" | "none" | "custom";
+  cniUrls: string[];
+  dnsDomain: string;
+  additionalSans: string[];
+  allowSchedulingOnControlPlanes: boolean;
+  configPatch: string;
+  controlPlanePatch: string;
+  workerPatch: string;
+  generator: Generator;
+  generatedAt: string | null;
+  // Not secret material, only whether it exists (the page and API clients need to know).
+  secretsGeneratedAt: string | null;
+};
