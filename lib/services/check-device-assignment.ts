@@ -1,0 +1,43 @@
+import { isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { AppError } from "@/lib/domain/errors";
+import { prisma } from "@/lib/db/client";
+
+type AssignmentOptions = { deviceId: string | null; hostname?: string | null; ipAddress?: string | null };
+
+const describe = (device: { mac: string; hostname: string | null }): string =>
+  device.hostname ? `${device.hostname} (${device.mac})` : device.mac;
+
+// Hostname and static IP must be unique, and the IP must be a host address of ktizo's subnet
+// (a reservation outside it would never be handed out). Clear 409/422 before any write.
+export const checkDeviceAssignment = async ({ deviceId, hostname, ipAddress }: AssignmentOptions): Promise<void> => {
+  const notSelf = deviceId ? { NOT: { id: deviceId } } : {};
+  if (hostname) {
+    const holder = await prisma.device.findFirst({ where: { hostname, ...notSelf }, select: { mac: true, hostname: true } });
+    if (holder) throw new AppError("conflict", `hostname ${hostname} is already used by device ${holder.mac}`);
+  }
+  if (!ipAddress) return;
+  const network = await prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" } });
+  if (!network) {
+    throw new AppError("validation_failed", "save the network settings before assigning a static IP", [
+      { path: "ipAddress", message: "network settings are needed to check the subnet" },
+    ]);
+  }
+  const subnet = subnetOf({ ip: network.serverIp, netmask: network.netmask });
+  if (!subnet || !isHostInSubnet(ipAddress, subnet)) {
+    const message = `IP ${ipAddress} is not a host address in the network ${network.serverIp}/${subnet?.prefixLength ?? "?"}`;
+    throw new AppError("validation_failed", message, [{ path: "ipAddress", message }]);
+  }
+  if (ipAddress === network.serverIp || ipAddress === network.gateway) {
+    const message = `IP ${ipAddress} is ktizo's server address or the gateway`;
+    throw new AppError("conflict", message, [{ path: "ipAddress", message }]);
+  }
+  const holder = await prisma.device.findFirst({ where: { ipAddress, ...notSelf }, select: { mac: true, hostname: true } });
+  if (holder) throw new AppError("conflict", `IP ${ipAddress} is already assigned to device ${describe(holder)}`);
+};
+
+export const assertGroupExists = async (groupId: string | null | undefined): Promise<void> => {
+  if (!groupId) return;
+  if (!(await prisma.deviceGroup.findUnique({ where: { id: groupId }, select: { id: true } }))) {
+    throw new AppError("validation_failed", `group ${groupId} does not exist`, [{ path: "groupId", message: "no such group" }]);
+  }
+};
