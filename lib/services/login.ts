@@ -22,13 +22,15 @@ export const login = async ({ sourceIp = null, userAgent = null, ...input }: Log
   const now = new Date();
   const key = sourceIp ?? "";
   // Attempts still being checked count as failures, so a burst of parallel guesses cannot all pass
-  // the check before the first failure is recorded.
-  const pending = Array.from({ length: inFlight.get(key) ?? 0 }, () => now);
-  const throttle = decideLoginThrottle({ failures: [...(await recentFailures(sourceIp, now)), ...pending], now });
-  // Refused attempts are not recorded: a flood of them would bury the log and extend the lockout.
-  if (!throttle.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
-  inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+  // the check before the first failure is recorded. The slot is taken before the first await.
+  const others = inFlight.get(key) ?? 0;
+  inFlight.set(key, others + 1);
   try {
+    const pending = Array.from({ length: others }, () => now);
+    const throttle = decideLoginThrottle({ failures: [...(await recentFailures(sourceIp, now)), ...pending], now });
+    // Refused attempts are not recorded: a flood of them would bury the log and extend the lockout.
+    if (!throttle.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
+
     return await checkAndOpenSession({ username, password, sourceIp, userAgent, now });
   } finally {
     const left = (inFlight.get(key) ?? 1) - 1;
@@ -42,7 +44,6 @@ const inFlight = new Map<string, number>();
 type CheckOptions = { username: string; password: string; sourceIp: string | null; userAgent: string | null; now: Date };
 
 const checkAndOpenSession = async ({ username, password, sourceIp, userAgent, now }: CheckOptions): Promise<LoginResult> => {
-
   const user = await prisma.user.findUnique({ where: { username } });
   // Unknown users cost one scrypt too, so response time does not reveal which names exist.
   const valid = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
