@@ -1,28 +1,34 @@
 import Link from "next/link";
-import { navItems } from "@/app/(admin)/_components/nav-items";
+import { DeviceCounts } from "@/app/(admin)/_components/device-counts";
+import { EndpointWarning } from "@/app/(admin)/_components/endpoint-warning";
+import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
+import { PendingQueue } from "@/app/(admin)/_components/pending-queue";
 import { requireAdmin } from "@/lib/auth/require-admin";
+import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
+import { listEvents } from "@/lib/services/list-events";
 
 export const dynamic = "force-dynamic";
 
-// Placeholder overview (issue 2) so "/" exists after login; the devices issue replaces it with the
-// real overview (pending queue, counts, dnsmasq/worker status, recent events).
+// Overview: what needs a decision now, how the fleet stands, and what happened last.
 export default async function OverviewPage() {
   await requireAdmin("/");
+  const [counts, warning, events] = await Promise.all([getDeviceCounts(), getEndpointWarning(), listEvents({ pageSize: 15 })]);
 
   return (
-    <div className="space-y-4" data-testid="overview">
+    <div className="space-y-6" data-testid="overview">
       <h1 className="text-xl font-semibold">Overview</h1>
-      <ul className="list-inside list-disc text-sm text-slate-700">
-        {navItems
-          .filter((item) => item.href !== "/")
-          .map((item) => (
-            <li key={item.href}>
-              <Link href={item.href} className="text-sky-700 hover:underline">
-                {item.label}
-              </Link>
-            </li>
-          ))}
-      </ul>
+      <EndpointWarning message={warning} />
+      <DeviceCounts counts={counts} />
+      <PendingQueue />
+      <section className="space-y-2">
+        <div className="flex items-center justify-between">
+          <h2 className="text-base font-semibold">Recent events</h2>
+          <Link href="/events" className="text-sm text-sky-700 hover:underline">
+            All events
+          </Link>
+        </div>
+        <EventTimeline events={events.items} showDevice />
+      </section>
     </div>
   );
 }

@@ -2,6 +2,8 @@
 export type NavItem = { href: string; label: string };
 
 export const navItems: NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/devices", label: "Devices" },
   { href: "/tokens", label: "API tokens" },
   { href: "/events", label: "Events" },
 ];

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConfigPreview } from "@/app/(admin)/devices/[deviceId]/_components/config-preview";
+import { EditDeviceForm } from "@/app/(admin)/devices/[deviceId]/_components/edit-device-form";
+import { RowActions } from "@/app/(admin)/devices/_components/row-actions";
+import { StatusBadge } from "@/app/(admin)/devices/_components/status-badge";
+import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
+import { formatTime } from "@/app/_components/format-time";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getDeviceDetail, listDeviceGroups } from "@/lib/data/devices";
+import { listEvents } from "@/lib/services/list-events";
+
+export const dynamic = "force-dynamic";
+
+type DevicePageProps = { params: Promise<{ deviceId: string }> };
+
+export default async function DevicePage({ params }: DevicePageProps) {
+  const { deviceId } = await params;
+  await requireAdmin(`/devices/${deviceId}`);
+  const [device, groups, events] = await Promise.all([
+    getDeviceDetail(deviceId.slice(0, 64)),
+    listDeviceGroups(),
+    listEvents({ deviceId: deviceId.slice(0, 64), pageSize: 100 }),
+  ]);
+  if (!device) notFound();
+  const facts: [string, string][] = [
+    ["UUID", device.uuid ?? "—"],
+    ["Serial", device.serial ?? "—"],
+    ["Arch", device.arch ?? "—"],
+    ["Group", device.groupName ?? "—"],
+    ["First seen", formatTime(device.firstSeenAt)],
+    ["Last seen", `${formatTime(device.lastSeenAt)}${device.lastSourceIp ? ` from ${device.lastSourceIp}` : ""}`],
+    ["Approved", device.approvedAt ? `${formatTime(device.approvedAt)} by ${device.approvedBy ?? "?"}` : "—"],
+    ["Config downloads", `${device.configDownloadCount}${device.configDownloadedAt ? `, last ${formatTime(device.configDownloadedAt)} from ${device.lastDownloadIp ?? "?"}` : ""}`],
+    ["Provisioned", formatTime(device.provisionedAt)],
+  ];
+
+  return (
+    <div className="space-y-6" data-testid="device-detail">
+      <div className="flex items-center justify-between gap-4">
+        <div className="space-y-1">
+          <Link href="/devices" className="text-sm text-sky-700 hover:underline">
+            ← Devices
+          </Link>
+          <h1 className="flex items-center gap-2 text-xl font-semibold">
+            <span className="font-mono">{device.mac}</span>
+            {device.hostname ? <span className="text-slate-500">{device.hostname}</span> : null}
+            <StatusBadge device={device} />
+          </h1>
+        </div>
+        <RowActions device={device} />
+      </div>
+      <dl className="grid max-w-3xl grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="font-mono text-xs leading-5">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section className="space-y-2">
+        <h2 className="text-base font-semibold">Settings</h2>
+        <EditDeviceForm device={device} groups={groups} />
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-base font-semibold">Timeline</h2>
+        <EventTimeline events={events.items} />
+      </section>
+      <ConfigPreview deviceId={device.id} />
+    </div>
+  );
+}
