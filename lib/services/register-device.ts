@@ -1,6 +1,8 @@
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
+import { applyApprovalRules } from "@/lib/services/apply-approval-rules";
+import { afterDeviceChange } from "@/lib/services/approve-device";
 
 export type DeviceReport = {
   mac: string;
@@ -53,7 +55,9 @@ const createPending = async (report: DeviceReport, hostname: string | undefined)
       tx,
     );
 
-    return device;
+    // Auto-approval rules (issue 7) decide in the same transaction: a device is never seen
+    // pending by anyone when a rule approves or rejects it.
+    return (await applyApprovalRules({ device, tx })) ?? device;
   });
 
 // First requests for one MAC share one in-flight creation in this process (a rack powering on
@@ -84,7 +88,11 @@ const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
     // A machine-suggested hostname is only a suggestion: dropped when another device has it.
     const hostname = report.hostname && attempt === 0 ? report.hostname : undefined;
     try {
-      return { device: await createPending(report, hostname), created: true };
+      const device = await createPending(report, hostname);
+      // A rule may have approved it with a static IP: its dnsmasq reservation follows at once.
+      if (device.status !== "pending") await afterDeviceChange(device);
+
+      return { device, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
