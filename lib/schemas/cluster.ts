@@ -47,7 +47,7 @@ const patch = (field: string) =>
     .max(32 * 1024, `${field} must be at most 32 KB`)
     .superRefine((value, ctx) => {
       const result = parseConfigPatch(value, field);
-      if (!result.ok) for (const message of result.errors) ctx.addIssue({ code: "custom", message });
+      if (!result.ok) for (const message of result.errors) ctx.addIssue({ code: "custom", message: message.replace(`${field}: `, "") });
     });
 
 const clusterSettingsFields = {
