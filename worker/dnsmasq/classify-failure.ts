@@ -1,0 +1,49 @@
+// Turns a failed dnsmasq run into what the admin needs to know. "unavailable" means dnsmasq cannot
+// run on this host at all (no binary, no privileges): retrying an older config would not help.
+// "rejected" means this config could not run: the worker falls back to the last good one.
+export type FailureKind = "unavailable" | "rejected";
+export type Failure = { kind: FailureKind; message: string };
+
+export type FailedRun = {
+  // errno code of a spawn failure (ENOENT, EACCES), when the binary never ran
+  spawnCode?: string | undefined;
+  exitCode?: number | undefined;
+  signal?: string | undefined;
+  timedOut?: boolean | undefined;
+  output: string[];
+  command: string;
+};
+
+// dnsmasq exits 2 for network problems: binding port 67 without root or CAP_NET_BIND_SERVICE /
+// CAP_NET_ADMIN prints "Permission denied"; opening files it may not touch does too (exit 3).
+const privilegePattern = /permission denied|operation not permitted/i;
+
+export const classifyFailure = (run: FailedRun): Failure => {
+  if (run.spawnCode === "ENOENT") {
+    return { kind: "unavailable", message: `dnsmasq binary not found: ${run.command} (install dnsmasq-base or set KTIZO_DNSMASQ)` };
+  }
+  if (run.spawnCode === "EACCES") {
+    return { kind: "unavailable", message: `dnsmasq binary is not executable: ${run.command}` };
+  }
+  const said = lastMeaningfulLines(run.output);
+  if (run.timedOut) {
+    return { kind: "rejected", message: `dnsmasq did not finish starting in time${said ? `: ${said}` : ""}` };
+  }
+  const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode ?? "?"}`;
+  if (privilegePattern.test(said)) {
+    return { kind: "unavailable", message: `missing privileges (run as root or with CAP_NET_ADMIN): dnsmasq ${how}: ${said}` };
+  }
+
+  return { kind: "rejected", message: `dnsmasq ${how}${said ? `: ${said}` : ""}` };
+};
+
+// dnsmasq's own message ("dnsmasq: unknown interface eth9", "bad dhcp-range at line 3 of …"),
+// without its banner lines and the generic "FAILED to start up".
+const noise = /^(syntax check OK|FAILED to start up|started, version|compile time options)/i;
+
+const lastMeaningfulLines = (output: string[]): string =>
+  output
+    .map((line) => line.replace(/^dnsmasq(-\w+)?(\[\d+\])?:\s*/, "").trim())
+    .filter((line) => line && !noise.test(line))
+    .slice(-3)
+    .join("; ");

@@ -1,0 +1,51 @@
+// The ktizo worker: keeps dnsmasq running on the config the web app renders into compiled/dnsmasq/.
+// Wiring only (STYLE.md rule 21); run with `npm run worker` (node --import tsx worker/index.ts).
+import { mkdir } from "node:fs/promises";
+import { loadWorkerConfig } from "@/worker/config";
+import { stopStaleDnsmasq } from "@/worker/dnsmasq/stop-stale-dnsmasq";
+import { createLogger } from "@/worker/logger";
+import { createStatusPublisher } from "@/worker/status-publisher";
+import { createSupervisor } from "@/worker/supervisor";
+import { createTargets } from "@/worker/targets";
+import { watchTargets } from "@/worker/watch";
+
+const log = createLogger("worker");
+process.on("unhandledRejection", (reason) => log.error("unhandled rejection", reason));
+
+const config = loadWorkerConfig();
+const { paths } = config;
+await Promise.all([mkdir(paths.dataDir, { recursive: true }), mkdir(paths.dnsmasqDir, { recursive: true })]);
+await stopStaleDnsmasq({ pidFile: paths.dnsmasqPidFile, timeoutMs: config.stopTimeoutMs, log });
+
+const status = createStatusPublisher({ file: paths.workerStatusFile, heartbeatMs: config.heartbeatMs, log });
+const supervisor = createSupervisor({ config, status, log, dnsmasqLog: createLogger("dnsmasq") });
+const watcher = watchTargets({
+  dir: paths.dnsmasqDir,
+  targets: createTargets({ paths, supervisor }),
+  debounceMs: config.debounceMs,
+  writeStableMs: config.writeStableMs,
+  log: log.child("watch"),
+});
+
+let shuttingDown = false;
+const shutdown = async (signal: string) => {
+  // A terminal's Ctrl-C reaches every process of the group and `npm start` forwards it too: act once.
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info(`${signal}: stopping`);
+  setTimeout(() => {
+    log.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway`);
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
+  await watcher.close();
+  await supervisor.stop();
+  await status.close({ state: "stopped", reason: `worker stopped (${signal})`, dnsmasqPid: null });
+  log.info("stopped");
+  process.exit(0);
+};
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+await watcher.ready;
+log.info(`watching ${paths.dnsmasqDir}; status in ${paths.workerStatusFile}`);
+await supervisor.applyConfig("startup");

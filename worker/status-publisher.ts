@@ -1,0 +1,62 @@
+import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
+import { workerStatusSchema, type WorkerStatus } from "@/lib/schemas/worker-status";
+import type { Logger } from "@/worker/logger";
+
+export type StatusFields = Omit<WorkerStatus, "heartbeatAt" | "workerPid" | "startedAt">;
+
+export type StatusPublisher = {
+  // Merge a change and write it at once (the dashboard should not wait for the next heartbeat).
+  update: (patch: Partial<StatusFields>) => void;
+  current: () => WorkerStatus;
+  // Resolves when every write queued so far is on disk.
+  flush: () => Promise<void>;
+  close: (patch?: Partial<StatusFields>) => Promise<void>;
+};
+
+export type StatusPublisherOptions = { file: string; heartbeatMs: number; log: Logger };
+
+const initial: StatusFields = {
+  state: "starting",
+  reason: null,
+  dnsmasqPid: null,
+  configHash: null,
+  servingLastGood: false,
+  lastReloadAt: null,
+  lastError: null,
+  restarts: 0,
+};
+
+export const createStatusPublisher = ({ file, heartbeatMs, log }: StatusPublisherOptions): StatusPublisher => {
+  const startedAt = new Date().toISOString();
+  let fields: StatusFields = { ...initial };
+  let queue: Promise<void> = Promise.resolve();
+
+  const snapshot = (): WorkerStatus =>
+    workerStatusSchema.parse({ ...fields, workerPid: process.pid, startedAt, heartbeatAt: new Date().toISOString() });
+
+  // Writes are chained so an older snapshot never lands after a newer one; a failed write is
+  // logged and retried by the next heartbeat rather than taking the worker down.
+  const write = () => {
+    const body = `${JSON.stringify(snapshot(), null, 2)}\n`;
+    queue = queue.then(() => writeFileAtomic(file, body)).catch((error: unknown) => log.error(`cannot write ${file}`, error));
+
+    return queue;
+  };
+
+  const timer = setInterval(write, heartbeatMs);
+  void write();
+
+  return {
+    update: (patch) => {
+      fields = { ...fields, ...patch };
+      void write();
+    },
+    current: snapshot,
+    flush: () => queue,
+    close: async (patch) => {
+      clearInterval(timer);
+      fields = { ...fields, ...patch };
+      await write();
+    },
+  };
+};
