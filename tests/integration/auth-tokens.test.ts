@@ -99,7 +99,8 @@ describe("API tokens", () => {
   });
 
   it("refuses every token endpoint without credentials or with a bogus token", async () => {
-    for (const headers of [{}, bearer("ktz_not-a-real-token"), { cookie: "ktizo_session=forged" }]) {
+    const variants: Record<string, string>[] = [{}, bearer("ktz_not-a-real-token"), { cookie: "ktizo_session=forged" }];
+    for (const headers of variants) {
       expect((await list(getRequest("/api/v1/tokens", headers), segment())).status).toBe(401);
       expect((await create(jsonRequest("/api/v1/tokens", { name: "x" }, { headers }), segment())).status).toBe(401);
     }
