@@ -17,6 +17,8 @@ const envSchema = z.object({
   KTIZO_API_TOKEN: z.string().min(32, "KTIZO_API_TOKEN must be at least 32 characters").max(512).optional(),
   KTIZO_TALOSCTL: z.string().min(1).optional(),
   KTIZO_DNSMASQ: z.string().min(1).default("dnsmasq"),
+  // Image Factory base URL for boot assets (tests point it at a local HTTP server).
+  KTIZO_FACTORY_URL: z.string().url().default("https://factory.talos.dev"),
   // Behind a reverse proxy the client address comes from X-Forwarded-For; otherwise only from the socket.
   KTIZO_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   KTIZO_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(15),

@@ -9,6 +9,7 @@ export const publicRoutes: readonly PublicRoute[] = [
   { path: "/api/v1/devices/register", why: "machine: registration as pending" },
   { path: "/api/v1/config/download", why: "machine: Talos config, gated by approval and token" },
   { path: "/api/v1/assets/talos/", prefix: true, why: "machine: kernel and initramfs" },
+  { path: "/api/v1/assets/ipxe/", prefix: true, why: "machine: iPXE binaries for UEFI HTTP boot" },
   { path: "/api/health", why: "liveness probe" },
   { path: "/metrics", why: "Prometheus scrape; checks its own optional bearer token" },
   { path: "/login", why: "login page" },

@@ -41,8 +41,10 @@ export const testDnsmasqConfig = async (text: string): Promise<"ok" | "skipped">
   }
 };
 
-// The worker watches this file and restarts dnsmasq; the hosts dir must exist before dnsmasq starts.
+// The worker watches this file and restarts dnsmasq. dnsmasq refuses to start without the hosts
+// dir or the lease file's directory, so both exist before the config does.
 export const writeDnsmasqConfig = async (text: string): Promise<void> => {
   await mkdir(paths().hostsDir, { recursive: true, mode: 0o755 });
+  await mkdir(path.dirname(paths().leaseFile), { recursive: true, mode: 0o755 });
   await writeFileAtomic(paths().dnsmasqConf, text, { mode: 0o644 });
 };

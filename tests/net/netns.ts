@@ -50,7 +50,12 @@ export const createLan = async (specs: HostSpec[]): Promise<Lan> => {
 
   const destroy = async () => {
     for (const child of children) {
-      if (child.exitCode === null && child.pid) process.kill(child.pid, "SIGKILL");
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) continue;
+      try {
+        process.kill(child.pid, "SIGKILL");
+      } catch {
+        // Exited between the check and the kill.
+      }
     }
     await Promise.all(created.map((ns) => ip(["netns", "del", ns]).catch(() => undefined)));
   };
