@@ -27,8 +27,8 @@ const server = createServer(async (incoming, outgoing) => {
   try {
     const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host ?? `${host}:${port}`}`);
     const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
-    const module = route ? await route.load() : undefined;
-    const handler = module?.[incoming.method === "HEAD" ? "HEAD" : (incoming.method ?? "GET")] ?? (incoming.method === "HEAD" ? module?.GET : undefined);
+    const routeModule = route ? await route.load() : undefined;
+    const handler = routeModule?.[incoming.method ?? "GET"] ?? (incoming.method === "HEAD" ? routeModule?.GET : undefined);
     if (!route || typeof handler !== "function") {
       outgoing.writeHead(404).end("not found\n");
 
