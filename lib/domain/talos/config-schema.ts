@@ -22,13 +22,22 @@ const patchedSchema = (): Schema => {
   return schema;
 };
 
+const isAbsoluteUri = (value: string): boolean => {
+  try {
+    return new URL(value).protocol.length > 1;
+  } catch {
+    return false;
+  }
+};
+
 type Validators = { v1alpha1: ValidateFunction; byKind: Map<string, ValidateFunction> };
 let cached: Validators | undefined;
 
 const validators = (): Validators => {
   if (cached) return cached;
   const schema = patchedSchema();
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // "uri" is the schema's only format (controlPlane.endpoint); ajv-formats isn't needed for one.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, formats: { uri: isAbsoluteUri } });
   ajv.addSchema(schema);
   const ref = (name: string) => ajv.compile({ $ref: `${schema.$id}#/$defs/${name}` });
   const byKind = new Map<string, ValidateFunction>();
