@@ -44,12 +44,12 @@ const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions)
 // GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
 export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
   const [known, settings] = await Promise.all([prisma.device.findUnique({ where: { mac } }), loadBootSettings()]);
-  const decision = decideBoot(known && deviceBootState(known), {
-    configGenerated: settings.configGenerated && Boolean(settings.talosVersion),
-    networkConfigured: Boolean(settings.httpBaseUrl),
-  });
+  const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
   const report = { mac, ...query, sourceIp, via: "ipxe" as const };
   const device = known ? await touchDevice(known, report) : (await registerDevice(report)).device;
+  // An approval rule may have decided on a new device during registration: boot it as decided.
+  const decided = known ?? (device.status === "pending" ? null : device);
+  const decision = decideBoot(decided && deviceBootState(decided), readiness);
   const httpBaseUrl = settings.httpBaseUrl ?? requestOrigin;
   const pollSeconds = settings.pollSeconds;
 
