@@ -58,7 +58,7 @@ describe("formAction", () => {
 
   it("passes the parsed input, the principal and the source IP to the use-case", async () => {
     signedIn();
-    const fn = vi.fn(async (input: z.output<typeof schema>) => ({ saved: input.port }));
+    const fn = vi.fn(async (input: z.output<typeof schema>, _ctx: unknown) => ({ saved: input.port }));
     const state = await formAction(schema, fn)(idleState, form({ name: "abc", port: "8080", password: "long-enough-pw" }));
     expect(state).toEqual({ status: "ok", data: { saved: 8080 } });
     expect(fn.mock.calls[0]?.[1]).toMatchObject({ principal: { kind: "token", name: "form-action" }, sourceIp: "10.3.0.1" });
