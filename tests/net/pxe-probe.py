@@ -66,7 +66,7 @@ def menu_item(vendor):
     return None
 
 
-def receive(sock, deadline, want):
+def receive(sock, deadline, want, enough=lambda found: False):
     found = []
     while time.time() < deadline:
         sock.settimeout(max(0.05, deadline - time.time()))
@@ -77,7 +77,17 @@ def receive(sock, deadline, want):
         reply = parse(data)
         if reply and reply["type"] == want:
             found.append(reply)
+            if enough(found):
+                break
     return found
+
+
+def offers_complete(found):
+    # Done once an address is offered and the boot information is known: either the same server
+    # sent it (full mode) or a separate proxy offer (yiaddr 0.0.0.0, PXEClient) arrived too.
+    address = [o for o in found if o["yiaddr"] != "0.0.0.0"]
+    proxy = [o for o in found if o["yiaddr"] == "0.0.0.0"]
+    return bool(address) and (bool(proxy) or any(o["bootFile"] for o in address))
 
 
 sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -86,7 +96,7 @@ sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
 sock.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, iface.encode())
 sock.bind(("0.0.0.0", 68))
 sock.sendto(packet(1), ("255.255.255.255", 67))
-offers = receive(sock, time.time() + wait, 2)
+offers = receive(sock, time.time() + wait, 2, offers_complete)
 result = {"offers": offers, "ack": None, "bootServerAck": None}
 
 address_offer = next((o for o in offers if o["yiaddr"] != "0.0.0.0"), None)
@@ -95,7 +105,7 @@ if address_offer:
     server = socket.inet_aton(address_offer["serverId"])
     sock.sendto(packet(3, extra=opt(50, socket.inet_aton(address_offer["yiaddr"])) + opt(54, server)),
                 ("255.255.255.255", 67))
-    acks = receive(sock, time.time() + wait, 5)
+    acks = receive(sock, time.time() + wait, 5, lambda found: True)
     result["ack"] = acks[0] if acks else None
 if proxy_offer and result["ack"]:
     client_ip = result["ack"]["yiaddr"]
@@ -106,6 +116,6 @@ if proxy_offer and result["ack"]:
         item = opt(43, opt(71, struct.pack("!HH", proxy_offer["menuItem"], 0)))
     target = proxy_offer["serverId"] or proxy_offer["siaddr"]
     sock.sendto(packet(3, ciaddr=client_ip, extra=item), (target, 4011))
-    acks = receive(sock, time.time() + wait, 5)
+    acks = receive(sock, time.time() + wait, 5, lambda found: True)
     result["bootServerAck"] = acks[0] if acks else None
 print(json.dumps(result))
