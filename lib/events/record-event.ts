@@ -1,6 +1,9 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/principal";
 import type { EventType } from "@/lib/domain/event-types";
+import { isWebhookEventType } from "@/lib/domain/webhooks/payload";
+import { observeEventMetrics } from "@/lib/metrics/observe-event";
+import { enqueueWebhookDeliveries } from "@/lib/webhooks/enqueue-deliveries";
 
 export type RecordEventInput = {
   type: EventType;
@@ -13,7 +16,9 @@ export type RecordEventInput = {
 // The one way to write the audit log. Pass `tx` to record inside a caller's transaction, so the
 // event commits (or rolls back) with the change it describes.
 export const recordEvent = async (input: RecordEventInput, tx?: Tx): Promise<void> => {
-  await (tx ?? prisma).event.create({
+  // Events webhooks subscribe to get their outbox rows in the same transaction (issue 7).
+  if (!tx && isWebhookEventType(input.type)) return prisma.$transaction((own) => recordEvent(input, own));
+  const event = await (tx ?? prisma).event.create({
     data: {
       type: input.type,
       actorType: input.actor.type,
@@ -24,4 +29,6 @@ export const recordEvent = async (input: RecordEventInput, tx?: Tx): Promise<voi
       details: JSON.stringify(input.details ?? {}),
     },
   });
+  await enqueueWebhookDeliveries({ event, tx: tx ?? prisma });
+  await observeEventMetrics({ event, tx: tx ?? prisma });
 };
