@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { formAction, formDataToObject, idleState } from "@/lib/actions/form-action";
+import { formAction, formDataToObject, idleState, type FormActionContext } from "@/lib/actions/form-action";
 import { AppError } from "@/lib/domain/errors";
 import { createAdminToken } from "@/tests/helpers/admin";
 
@@ -58,9 +58,9 @@ describe("formAction", () => {
 
   it("passes the parsed input, the principal and the source IP to the use-case", async () => {
     signedIn();
-    const fn = vi.fn(async (input: z.output<typeof schema>, _ctx: unknown) => ({ saved: input.port }));
+    const fn = vi.fn(async (input: z.output<typeof schema>, ctx: FormActionContext) => ({ saved: input.port, by: ctx.principal.kind }));
     const state = await formAction(schema, fn)(idleState, form({ name: "abc", port: "8080", password: "long-enough-pw" }));
-    expect(state).toEqual({ status: "ok", data: { saved: 8080 } });
+    expect(state).toEqual({ status: "ok", data: { saved: 8080, by: "token" } });
     expect(fn.mock.calls[0]?.[1]).toMatchObject({ principal: { kind: "token", name: "form-action" }, sourceIp: "10.3.0.1" });
   });
 
