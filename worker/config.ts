@@ -46,7 +46,7 @@ export type WorkerConfig = {
   paths: Paths;
 };
 
-export const loadWorkerConfig = (source: NodeJS.ProcessEnv = process.env): WorkerConfig => {
+export const loadWorkerConfig = (source: Record<string, string | undefined> = process.env): WorkerConfig => {
   const env = workerEnvSchema.parse(source);
 
   return {
@@ -64,6 +64,6 @@ export const loadWorkerConfig = (source: NodeJS.ProcessEnv = process.env): Worke
       maxFailures: env.KTIZO_WORKER_MAX_FAILURES,
       windowMs: env.KTIZO_WORKER_FAILURE_WINDOW_MS,
     },
-    paths: paths(source),
+    paths: paths(source as NodeJS.ProcessEnv),
   };
 };

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { paths } from "@/lib/paths";
+import { loadWorkerConfig } from "@/worker/config";
 import { createTargets } from "@/worker/targets";
 
-const p = paths({ KTIZO_ROOT: "/srv/ktizo" });
+const p = loadWorkerConfig({ KTIZO_ROOT: "/srv/ktizo" }).paths;
 const setup = () => {
   const supervisor = { applyConfig: vi.fn(async () => {}), hangup: vi.fn() };
 

@@ -1,0 +1,37 @@
+import { readFile } from "node:fs/promises";
+import { prisma } from "@/lib/db/client";
+import { describeWorkerStatus, type FileReading } from "@/lib/domain/worker-liveness";
+import { env } from "@/lib/env";
+import { paths } from "@/lib/paths";
+import { workerStatusSchema, type SystemStatus } from "@/lib/schemas/worker-status";
+
+// GET /api/v1/status and the dashboard: worker liveness, dnsmasq state, devices by status.
+export const getSystemStatus = async (now = new Date()): Promise<SystemStatus> => {
+  const [reading, groups] = await Promise.all([
+    readWorkerStatus(paths().workerStatusFile),
+    prisma.device.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
+  const devices = { pending: count("pending"), approved: count("approved"), rejected: count("rejected"), total: 0 };
+  devices.total = groups.reduce((sum, group) => sum + group._count._all, 0);
+
+  return { ...describeWorkerStatus({ reading, now, staleSeconds: env().KTIZO_WORKER_STALE_SECONDS }), devices };
+};
+
+const readWorkerStatus = async (file: string): Promise<FileReading> => {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "missing" };
+
+    return { kind: "unreadable", error: (error as Error).message };
+  }
+  try {
+    const parsed = workerStatusSchema.safeParse(JSON.parse(text));
+
+    return parsed.success ? { kind: "ok", status: parsed.data } : { kind: "unreadable", error: "unexpected content" };
+  } catch {
+    return { kind: "unreadable", error: "not JSON" };
+  }
+};
