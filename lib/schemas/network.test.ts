@@ -45,6 +45,9 @@ describe("networkSettingsSchema", () => {
     ["dnsServers", ["1.1.1.1,8.8.8.8"]],
     ["dnsServers", ["1.1.1.1\nserver=6.6.6.6"]],
     ["extraKernelArgs", "console=tty0\nexit"],
+    // A newline at either end must be refused, not trimmed away into an accepted value.
+    ["extraKernelArgs", "\nnet.ifnames=0"],
+    ["extraKernelArgs", "net.ifnames=0\r\n"],
     ["extraKernelArgs", "talos.config=${evil}"],
     ["extraKernelArgs", "a#b"],
     ["httpBaseUrl", "https://10.9.8.2"],

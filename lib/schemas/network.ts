@@ -61,6 +61,8 @@ const arm64Binary = text()
 const extraKernelArgs = z
   .string()
   .max(1024)
+  // Refused before the trim below: a leading or trailing newline is an attack, not a typo (tabs are fine).
+  .regex(/^[^\u0000-\u0008\u000a-\u001f\u007f]*$/, "extraKernelArgs must not contain control characters such as newlines")
   .transform((value) => value.trim().replace(/[ \t]+/g, " "))
   .refine((value) => value === "" || /^[A-Za-z0-9_.,:=/+@%-]+(?: [A-Za-z0-9_.,:=/+@%-]+)*$/.test(value), {
     message: "extraKernelArgs must be space-separated tokens of letters, digits and _ . , : = / + @ % -",
