@@ -27,26 +27,33 @@ export const macSchema = z.string().transform((value, ctx) => {
   return parsed.mac;
 });
 
+// Only plain spaces around a value are forgiven (a pasted value); a tab, CR or newline anywhere is
+// refused, never silently stripped (issue 8: hostile input gets a 4xx).
+const spacesTrimmed = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (typeof value === "string" ? value.replace(/^ +| +$/g, "") : value), schema);
+
 // RFC 1123: dot-separated labels of letters, digits and inner hyphens, 63 per label, 253 in all.
 // Stored lower-case; it reaches Talos YAML and dnsmasq reservation lines.
 const hostnameLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-export const hostnameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(253, "hostname is longer than 253 characters")
-  .refine((value) => value.split(".").every((label) => hostnameLabel.test(label)), {
-    message: "hostname must follow RFC 1123: letters, digits and inner hyphens, labels of 1–63 characters",
-  });
+export const hostnameSchema = spacesTrimmed(
+  z
+    .string()
+    .max(253, "hostname is longer than 253 characters")
+    .toLowerCase()
+    .refine((value) => value.split(".").every((label) => hostnameLabel.test(label)), {
+      message: "hostname must follow RFC 1123: letters, digits and inner hyphens, labels of 1–63 characters",
+    }),
+);
 
-export const ipv4Schema = z.string().trim().refine(isIpv4, { message: "must be an IPv4 address like 10.0.0.21" });
+export const ipv4Schema = spacesTrimmed(z.string().refine(isIpv4, { message: "must be an IPv4 address like 10.0.0.21" }));
 
-export const installDiskSchema = z
-  .string()
-  .trim()
-  .max(128)
-  .regex(/^\/dev\/[A-Za-z0-9][A-Za-z0-9/_.:-]*$/, "install disk must be a device path like /dev/sda or /dev/disk/by-id/…")
-  .refine((value) => !value.includes(".."), { message: "install disk must not contain .." });
+export const installDiskSchema = spacesTrimmed(
+  z
+    .string()
+    .max(128)
+    .regex(/^\/dev\/[A-Za-z0-9][A-Za-z0-9/_.:-]*$/, "install disk must be a device path like /dev/sda or /dev/disk/by-id/…")
+    .refine((value) => !value.includes(".."), { message: "install disk must not contain .." }),
+);
 
 // Free text for admins; shown in the UI only, but still no control characters.
 export const notesSchema = z
@@ -56,21 +63,21 @@ export const notesSchema = z
 
 // What firmware reports: SMBIOS UUID, serial and iPXE's build arch. Strict patterns, because
 // they are shown in the UI and matched by approval rules.
-export const uuidSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "uuid must look like 8-4-4-4-12 hex");
-export const serialSchema = z
-  .string()
-  .trim()
-  .max(128, "serial is longer than 128 characters")
-  .regex(/^[\x20-\x7e]*$/, "serial must be printable ASCII");
-export const archSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9_]{1,16}$/, "arch must be a short word like x86_64 or arm64");
+export const uuidSchema = spacesTrimmed(
+  z
+    .string()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "uuid must look like 8-4-4-4-12 hex"),
+);
+export const serialSchema = spacesTrimmed(
+  z.string().max(128, "serial is longer than 128 characters").regex(/^[\x20-\x7e]*$/, "serial must be printable ASCII"),
+);
+export const archSchema = spacesTrimmed(
+  z
+    .string()
+    .toLowerCase()
+    .regex(/^[a-z0-9_]{1,16}$/, "arch must be a short word like x86_64 or arm64"),
+);
 
 // Empty query values (iPXE sends `uuid=` when the setting is unset) mean "not reported".
 const reported = <S extends z.ZodType>(schema: S) =>
