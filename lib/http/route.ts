@@ -6,6 +6,7 @@ import { AppError, isAppError, type AppErrorIssue } from "@/lib/domain/errors";
 import { jsonError, textError } from "@/lib/http/responses";
 import { sourceIpOf } from "@/lib/http/source-ip";
 import { statusByCode } from "@/lib/http/status";
+import { observeHttp } from "@/lib/metrics/observe-http";
 
 // Every route handler goes through withRoute (STYLE.md rule 10): it authorizes admin routes
 // (the same rule proxy.ts applies to every request), maps every error to one status, and logs once.
@@ -33,7 +34,7 @@ export function withRoute<P>(
 ) {
   const errors = options.errors ?? "json";
 
-  return async (req: Request, segment: Segment<P>): Promise<Response> => {
+  const handle = async (req: Request, segment: Segment<P>): Promise<Response> => {
     try {
       const params = (segment?.params ? await segment.params : {}) as P;
       const sourceIp = sourceIpOf(req);
@@ -50,6 +51,15 @@ export function withRoute<P>(
     } catch (error) {
       return errorResponse(error, errors, req);
     }
+  };
+
+  // Every request is counted and timed by URL template for /metrics (issue 7).
+  return async (req: Request, segment: Segment<P>): Promise<Response> => {
+    const started = performance.now();
+    const response = await handle(req, segment);
+    observeHttp({ method: req.method, pathname: new URL(req.url).pathname, status: response.status, seconds: (performance.now() - started) / 1000 });
+
+    return response;
   };
 }
 

@@ -11,6 +11,7 @@ import { loadBootSettings } from "@/lib/services/load-boot-settings";
 import { registerDevice } from "@/lib/services/register-device";
 import { deviceBootState } from "@/lib/services/serve-boot-script";
 import { commitDownload } from "@/lib/services/commit-config-download";
+import { countConfigDownload } from "@/lib/metrics/count";
 
 export type DownloadDeviceConfigOptions = {
   mac: string;
@@ -34,6 +35,7 @@ const refuse = async (device: { id: string; mac: string } | null, reason: string
     deviceId: device?.id ?? null,
     details: { reason },
   });
+  countConfigDownload("refused");
   throw new AppError("forbidden", reason);
 };
 
@@ -59,6 +61,7 @@ export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp,
     if (decision.kind === "serve" && device) {
       const yaml = await buildDeviceConfig(device);
       await commitDownload({ device, tokenId: decision.source === "token" ? (tokenRow?.id ?? null) : null, source: decision.source, sourceIp });
+      countConfigDownload("served");
 
       return yaml;
     }

@@ -1,4 +1,5 @@
 import { entryScript } from "@/lib/domain/ipxe/script-models";
+import { countIpxeScript } from "@/lib/metrics/count";
 import { loadBootSettings } from "@/lib/services/load-boot-settings";
 import { renderBootScript } from "@/lib/services/render-boot-script";
 
@@ -6,6 +7,7 @@ import { renderBootScript } from "@/lib/services/render-boot-script";
 // chains to the address the machine used to reach us.
 export const serveBootEntryScript = async ({ requestOrigin }: { requestOrigin: string }): Promise<string> => {
   const settings = await loadBootSettings();
+  countIpxeScript("entry");
 
   return renderBootScript(entryScript({ httpBaseUrl: settings.httpBaseUrl ?? requestOrigin, retrySeconds: settings.pollSeconds }));
 };

@@ -11,6 +11,7 @@ import { loadBootSettings, type BootSettings } from "@/lib/services/load-boot-se
 import { mintBootToken, type MintedToken } from "@/lib/services/mint-boot-token";
 import { registerDevice, touchDevice } from "@/lib/services/register-device";
 import { renderBootScript } from "@/lib/services/render-boot-script";
+import { countIpxeScript } from "@/lib/metrics/count";
 
 export type ServeBootScriptOptions = {
   mac: string;
@@ -77,6 +78,7 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
       details: { script: decision.script, reason: decision.reason, wipe: decision.wipe },
     });
   }
+  countIpxeScript(decision.script);
 
   return body;
 };
