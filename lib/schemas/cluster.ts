@@ -138,3 +138,35 @@ export type ClusterSettingsJson = {
   // Not secret material, only whether it exists (the page and API clients need to know).
   secretsGeneratedAt: string | null;
 };
+
+// The Cluster page's form: lists are typed one per line (or comma separated), the checkbox sends
+// "on", and browsers send textarea newlines as CRLF. The result goes through the API schema.
+const listField = (value: unknown) =>
+  typeof value === "string" ? value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean) : value;
+const checkbox = (value: unknown) => value === "on" || value === "true";
+const textarea = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value);
+
+export const clusterSettingsFormSchema = z.preprocess((raw) => {
+  const form = (raw ?? {}) as Record<string, unknown>;
+
+  return {
+    ...form,
+    podSubnets: listField(form.podSubnets),
+    serviceSubnets: listField(form.serviceSubnets),
+    cniUrls: listField(form.cniUrls ?? ""),
+    additionalSans: listField(form.additionalSans ?? ""),
+    allowSchedulingOnControlPlanes: checkbox(form.allowSchedulingOnControlPlanes),
+    configPatch: textarea(form.configPatch ?? ""),
+    controlPlanePatch: textarea(form.controlPlanePatch ?? ""),
+    workerPatch: textarea(form.workerPatch ?? ""),
+  };
+}, clusterSettingsSchema);
+
+export const generateSecretsFormSchema = z.object({ force: z.preprocess(checkbox, z.boolean()) });
+
+export const importSecretsFormSchema = z.object({
+  secretsYaml: z.preprocess(textarea, z.string().min(1, "paste the contents of a secrets.yaml").max(64 * 1024)),
+  force: z.preprocess(checkbox, z.boolean()),
+});
+
+export const generateConfigFormSchema = z.object({ generator: generatorSchema.default("builtin") });

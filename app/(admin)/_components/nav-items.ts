@@ -4,6 +4,7 @@ export type NavItem = { href: string; label: string };
 export const navItems: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/devices", label: "Devices" },
+  { href: "/cluster", label: "Cluster" },
   { href: "/tokens", label: "API tokens" },
   { href: "/events", label: "Events" },
 ];
