@@ -1,4 +1,5 @@
 import { ZodError, z } from "zod";
+import type { ActionState, FieldErrors } from "@/lib/actions/action-state";
 import type { Principal } from "@/lib/auth/principal";
 import { currentSourceIp, requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
@@ -6,17 +7,10 @@ import { statusByCode } from "@/lib/http/status";
 
 // The one shape of an admin server action (STYLE.md rules 12-13):
 //   export const createThing = formAction(createThingSchema, async (input, { principal }) => { ...; revalidatePath("/x"); return data; });
-// and in a client component: const [state, action] = useActionState(createThing, idleState).
+// and in a client component: const [state, action] = useActionState(createThing, idleState), with
+// idleState imported from "@/lib/actions/action-state" — this module is server-only (it reads the DB).
 // Expected failures come back as state (ALL field errors at once); unexpected ones throw to error.tsx.
-export type FieldErrors<TInput> = Partial<Record<Extract<keyof TInput, string> | "_form", string[]>>;
-
-export type ActionState<TInput = Record<string, unknown>, TData = undefined> =
-  | { status: "idle" }
-  | { status: "invalid"; message: string; fieldErrors: FieldErrors<TInput>; values: Record<string, string> }
-  | { status: "error"; message: string; values: Record<string, string> }
-  | { status: "ok"; message?: string; data: TData };
-
-export const idleState = { status: "idle" } as const;
+export type { ActionState, FieldErrors } from "@/lib/actions/action-state";
 
 export type FormActionContext = { principal: Principal; sourceIp: string | null };
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { formAction, formDataToObject, idleState, type FormActionContext } from "@/lib/actions/form-action";
+import { idleState } from "@/lib/actions/action-state";
+import { formAction, formDataToObject, type FormActionContext } from "@/lib/actions/form-action";
 import { AppError } from "@/lib/domain/errors";
 import { createAdminToken } from "@/tests/helpers/admin";
 

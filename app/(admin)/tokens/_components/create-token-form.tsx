@@ -5,7 +5,7 @@ import { createTokenAction } from "@/app/(admin)/tokens/actions";
 import { FormField } from "@/app/_components/form-field";
 import { Notice } from "@/app/_components/notice";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { idleState } from "@/lib/actions/form-action";
+import { idleState } from "@/lib/actions/action-state";
 
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, idleState);

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { revokeTokenAction } from "@/app/(admin)/tokens/actions";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { idleState } from "@/lib/actions/form-action";
+import { idleState } from "@/lib/actions/action-state";
 
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const [state, action, pending] = useActionState(revokeTokenAction, idleState);
