@@ -61,6 +61,36 @@ describe("generateClusterConfigs (builtin)", () => {
     expect(configs.controlplane).toContain("    nodeLabels:\n        node.kubernetes.io/exclude-from-external-load-balancers: \"\"\n");
   });
 
+  it("lays out lists of mappings like yaml.v3 (REFERENCE §2.2 text)", () => {
+    expect(configs.controlplane).toContain(
+      [
+        "        admissionControl:",
+        "            - name: PodSecurity",
+        "              configuration:",
+        "                apiVersion: pod-security.admission.config.k8s.io/v1alpha1",
+        "                defaults:",
+        "                    audit: restricted",
+        "                    audit-version: latest",
+        "                    enforce: baseline",
+        "                    enforce-version: latest",
+        "                    warn: restricted",
+        "                    warn-version: latest",
+        "                exemptions:",
+        "                    namespaces:",
+        "                        - kube-system",
+        "                    runtimeClasses: []",
+        "                    usernames: []",
+        "                kind: PodSecurityConfiguration",
+        "        auditPolicy:",
+        "            apiVersion: audit.k8s.io/v1",
+        "            kind: Policy",
+        "            rules:",
+        "                - level: Metadata",
+        "    controllerManager:",
+      ].join("\n"),
+    );
+  });
+
   it("emits worker.yaml with the differences of REFERENCE §2.3", () => {
     const doc = parse(configs.worker);
     expect(Object.keys(doc.machine)).toEqual(machineKeys);

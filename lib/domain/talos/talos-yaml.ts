@@ -1,9 +1,10 @@
-import { parseAllDocuments, stringify } from "yaml";
+import { parseAllDocuments } from "yaml";
+import { emitYamlV3 } from "@/lib/domain/talos/yaml-v3-emitter";
+import { isPlainObject } from "@/lib/domain/talos/talos-yaml-values";
 
 // Talos (yaml.v3) writes 4-space indentation, sequences indented under their key, and never folds
 // long lines (base64 PEM values stay on one line).
-export const stringifyTalosYaml = (value: unknown): string =>
-  stringify(value, { indent: 4, indentSeq: true, lineWidth: 0, minContentWidth: 0 });
+export const stringifyTalosYaml = (value: unknown): string => emitYamlV3(value);
 
 export type ParsedDocuments = { ok: true; documents: unknown[] } | { ok: false; error: string };
 
@@ -24,5 +25,4 @@ export const parseYamlDocuments = (text: string): ParsedDocuments => {
   return { ok: true, documents };
 };
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export { isPlainObject };
