@@ -37,7 +37,15 @@ export const createStatusPublisher = ({ file, heartbeatMs, log }: StatusPublishe
   // Writes are chained so an older snapshot never lands after a newer one; a failed write is
   // logged and retried by the next heartbeat rather than taking the worker down.
   const write = () => {
-    const body = `${JSON.stringify(snapshot(), null, 2)}\n`;
+    let body: string;
+    try {
+      body = `${JSON.stringify(snapshot(), null, 2)}\n`;
+    } catch (error) {
+      // A bug, not a runtime condition: never let it take down the supervisor that called update().
+      log.error("refusing to write an invalid status", error);
+
+      return queue;
+    }
     queue = queue.then(() => writeFileAtomic(file, body)).catch((error: unknown) => log.error(`cannot write ${file}`, error));
 
     return queue;

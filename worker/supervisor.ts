@@ -48,11 +48,11 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     return lastError;
   };
 
-  const stopCurrent = async () => {
+  const stopCurrent = async (reason = "stopping dnsmasq to restart it") => {
     const running = current;
     if (!running) return;
     current = undefined;
-    status.update({ dnsmasqPid: null });
+    status.update({ state: "starting", reason, dnsmasqPid: null });
     const info = await running.proc.stop(config.stopTimeoutMs);
     log.info(`dnsmasq ${running.proc.pid} stopped (${info.signal ?? `exit ${info.exitCode}`})`);
   };
@@ -79,8 +79,8 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     const said = info.signal ? "" : (info.output.at(-1) ?? "");
     const message = `dnsmasq ${running.proc.pid} exited unexpectedly (${how})${said ? `: ${said}` : ""}`;
     log.warn(message);
-    recordError(message, running.hash);
-    status.update({ dnsmasqPid: null });
+    // One update: the file must never say "running" without a dnsmasq.
+    status.update({ state: "starting", reason: message, dnsmasqPid: null, lastError: { at: now(), message, configHash: running.hash } });
     scheduleRestart(message, running.servingLastGood);
   };
 
@@ -168,13 +168,14 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
   // A config failing `--test` never stops the running dnsmasq: DHCP keeps being served as it was.
   const rejectUntested = async (failure: Failure, hash: string) => {
     log.error(`config ${hash.slice(0, 12)} rejected: ${failure.message}`);
-    recordError(failure.message, hash);
+    const lastError = { at: now(), message: failure.message, configHash: hash };
     if (current) {
       current.servingLastGood = true;
-      status.update({ servingLastGood: true, reason: "serving the last good config: the newest config was rejected (see lastError)" });
+      status.update({ lastError, servingLastGood: true, reason: "serving the last good config: the newest config was rejected (see lastError)" });
 
       return;
     }
+    status.update({ lastError });
     if (failure.kind === "unavailable") return status.update({ state: "unavailable", reason: failure.message });
     await fallBackToLastGood(hash, failure.message);
   };
@@ -201,10 +202,10 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     stop: async () => {
       stopping = true;
       clearTimeout(restartTimer);
-      await stopCurrent();
+      await stopCurrent("worker stopping");
       await queue;
       // A start that was already under way when stop() came in.
-      await stopCurrent();
+      await stopCurrent("worker stopping");
     },
   };
 };

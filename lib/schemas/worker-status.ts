@@ -32,7 +32,7 @@ export const workerStatusSchema = z.object({
   restarts: z.number().int().min(0),
   startedAt: isoDate,
   heartbeatAt: isoDate,
-});
+}).refine((status) => status.state !== "running" || status.dnsmasqPid !== null, "a running state needs a dnsmasq pid");
 export type WorkerStatus = z.infer<typeof workerStatusSchema>;
 
 // What GET /api/v1/status answers. `worker.state` is "stale" when the heartbeat is older than
