@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { assetFileNames, talosVersionPattern } from "@/lib/domain/boot-assets";
+
+// An admin import: download a Talos kernel/initramfs from a URL into data/assets/talos/<version>/.
+export const startAssetImportSchema = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .max(2048)
+      // Checked before URL parsing, which would silently drop embedded newlines and tabs.
+      .regex(/^[^\s\u0000-\u001f\u007f]+$/, "url must not contain whitespace or control characters")
+      .url("url must be an http(s) URL")
+      .refine((value) => /^https?:\/\//i.test(value), "url must start with http:// or https://"),
+    talosVersion: z.string().trim().regex(talosVersionPattern, "talosVersion must look like v1.11.5"),
+    fileName: z.enum(assetFileNames),
+    sha256: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex characters")
+      .nullable()
+      .optional()
+      .or(z.literal("").transform(() => null)),
+  })
+  .strict();
+export type StartAssetImportInput = z.infer<typeof startAssetImportSchema>;
+
+export const assetImportIdSchema = z.object({ id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+
+export type AssetImportJson = {
+  id: string;
+  url: string;
+  talosVersion: string;
+  fileName: string;
+  status: "queued" | "downloading" | "done" | "failed";
+  bytesDone: number;
+  bytesTotal: number | null;
+  sha256: string | null;
+  expectedSha256: string | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type LocalAssetJson = { talosVersion: string; fileName: string; size: number; modifiedAt: string };
