@@ -1,0 +1,140 @@
+import { spawn } from "node:child_process";
+import { chmod, chown, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLan, netTestsEnabled, type Background, type Lan } from "@/tests/net/netns";
+import {
+  isAlive, readStatus, survivorsAfter, testDnsmasqConf, waitForStatus, workerArgv, workerDirs, writeAtomic, type WorkerDirs,
+} from "@/tests/net/worker-harness";
+
+const makeDirs = async (): Promise<WorkerDirs> => {
+  const dirs = workerDirs(await mkdtemp(path.join(tmpdir(), "ktz-worker-")));
+  await chmod(dirs.root, 0o755);
+  await mkdir(dirs.hostsDir, { recursive: true, mode: 0o755 });
+  await mkdir(dirs.dataDir, { recursive: true, mode: 0o755 });
+
+  return dirs;
+};
+
+const workerEnv = (dirs: WorkerDirs, extra: Record<string, string> = {}) => ({
+  NODE_ENV: "production" as const,
+  KTIZO_DATA_DIR: dirs.dataDir,
+  KTIZO_COMPILED_DIR: dirs.compiledDir,
+  ...extra,
+});
+
+// No namespace needed: without a usable dnsmasq nothing is ever bound.
+describe("worker without a dnsmasq binary", () => {
+  let dirs: WorkerDirs;
+  let output = "";
+  let child: ReturnType<typeof spawn>;
+
+  beforeAll(async () => {
+    dirs = await makeDirs();
+    const [file = "", ...args] = workerArgv();
+    child = spawn(file, args, { env: { ...process.env, ...workerEnv(dirs, { KTIZO_DNSMASQ: "/nonexistent/sbin/dnsmasq" }) }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  });
+
+  afterAll(async () => {
+    if (child?.pid && isAlive(child.pid)) child.kill("SIGKILL");
+    if (dirs) await rm(dirs.root, { recursive: true, force: true });
+  });
+
+  it("reports `unavailable` with the reason, even before any config exists", async () => {
+    const status = await waitForStatus(dirs.statusFile, (s) => s.state === "unavailable", { timeoutMs: 20_000 });
+
+    expect(status.reason).toBe("dnsmasq binary not found: /nonexistent/sbin/dnsmasq (install dnsmasq-base or set KTIZO_DNSMASQ)");
+    expect(status.dnsmasqPid).toBeNull();
+  });
+
+  it("keeps watching: a new config is tried and reported, the worker stays up", async () => {
+    await writeAtomic(dirs.conf, "port=0\n");
+    const status = await waitForStatus(dirs.statusFile, (s) => s.lastError !== null);
+
+    expect(status).toMatchObject({ state: "unavailable", dnsmasqPid: null });
+    expect(status.lastError?.message).toMatch(/dnsmasq binary not found/);
+    expect(child.exitCode).toBeNull();
+    expect(output).toMatch(/config changed: testing config/);
+  });
+
+  it("exits cleanly on SIGINT and says so in the status", async () => {
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+
+    expect(await exited).toBe(0);
+    expect(await readStatus(dirs.statusFile)).toMatchObject({ state: "stopped", reason: "worker stopped (SIGINT)" });
+  });
+});
+
+describe.skipIf(!netTestsEnabled())("worker in a namespace", () => {
+  let lan: Lan;
+  const started: Background[] = [];
+  const cleanup: string[] = [];
+
+  beforeAll(async () => {
+    lan = await createLan([{ name: "server", hostPart: 1 }, { name: "client" }]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(started.map((worker) => worker.stop()));
+    await lan?.destroy();
+    await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  const conf = (dirs: WorkerDirs) => testDnsmasqConf({ dirs, iface: "lan0", prefix: lan.prefix, clientMac: lan.host("client").mac, bootFile: "x.kpxe" });
+
+  it("waits for a config, then starts", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    const worker = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(worker);
+    const waiting = await waitForStatus(dirs.statusFile, (s) => s.state === "waiting-for-config", { timeoutMs: 20_000 });
+    await writeAtomic(dirs.conf, conf(dirs));
+    const running = await waitForStatus(dirs.statusFile, (s) => s.state === "running");
+
+    expect(waiting.reason).toMatch(/^no .*dnsmasq\.conf yet/);
+    expect(running.dnsmasqPid).not.toBeNull();
+    await worker.stop();
+    expect(await readStatus(dirs.statusFile)).toMatchObject({ state: "stopped" });
+  });
+
+  it("without privileges (as nobody): `unavailable`, with dnsmasq's reason", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    // The worker must be able to write its status and the lease file; nothing else changes.
+    await chown(dirs.dataDir, 65534, 65534);
+    await writeAtomic(dirs.conf, conf(dirs));
+    const worker = lan.background("server", ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...workerArgv()], { env: workerEnv(dirs) });
+    started.push(worker);
+    const status = await waitForStatus(dirs.statusFile, (s) => s.state === "unavailable", { timeoutMs: 20_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${worker.output()}`);
+    });
+
+    expect(status.reason).toMatch(/^missing privileges \(run as root or with CAP_NET_ADMIN\): dnsmasq exited with code 2: failed to bind DHCP server socket: Permission denied/);
+    expect(status.lastError?.message).toBe(status.reason);
+  });
+
+  it("a dnsmasq left behind by a SIGKILLed worker is stopped by the next worker", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    await writeAtomic(dirs.conf, conf(dirs));
+    const first = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(first);
+    const { dnsmasqPid: orphan } = await waitForStatus(dirs.statusFile, (s) => s.state === "running", { timeoutMs: 20_000 });
+    process.kill(first.pid, "SIGKILL");
+    await sleep(300);
+    expect(isAlive(orphan ?? 0)).toBe(true);
+
+    const second = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(second);
+    const running = await waitForStatus(dirs.statusFile, (s) => s.state === "running" && s.workerPid === second.pid, { timeoutMs: 20_000 });
+
+    expect(await survivorsAfter([orphan ?? 0])).toEqual([]);
+    expect(running.dnsmasqPid).not.toBe(orphan);
+    expect(second.output()).toMatch(new RegExp(`stopping dnsmasq ${orphan} left over from an earlier worker`));
+  });
+});
