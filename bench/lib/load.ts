@@ -1,0 +1,57 @@
+import autocannon from "autocannon";
+
+// One autocannon run, reduced to the figures the reports use.
+export type LoadResult = {
+  requests: number;
+  durationS: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  non2xx: number;
+  throughputMBps: number;
+};
+
+export type LoadOptions = {
+  url: string;
+  connections: number;
+  durationS?: number;
+  amount?: number;
+  headers?: Record<string, string>;
+  // Called for every request: a per-device path (round robin over MACs, one token each, ...).
+  path?: () => string;
+  method?: "GET" | "HEAD";
+  expectStatus?: number;
+};
+
+export const runLoad = async ({ url, connections, durationS, amount, headers, path, method = "GET", expectStatus = 200 }: LoadOptions): Promise<LoadResult> => {
+  let wrongStatus = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    ...(amount ? { amount } : { duration: durationS ?? 10 }),
+    headers,
+    method,
+    timeout: 30,
+    requests: path ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] : undefined,
+  });
+  instance.on("response", (_client: unknown, statusCode: number) => {
+    if (statusCode !== expectStatus) wrongStatus += 1;
+  });
+  const result = await instance;
+  const durationMs = (result.finish.getTime() - result.start.getTime()) || 1;
+  const requests = result.requests.total;
+
+  return {
+    requests,
+    durationS: Math.round(durationMs / 10) / 100,
+    rps: Math.round((requests / durationMs) * 1000),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: Math.max(wrongStatus, result.non2xx),
+    throughputMBps: Math.round((result.throughput.total / (durationMs / 1000) / 1e6) * 10) / 10,
+  };
+};

@@ -1,0 +1,60 @@
+import { Agent, request } from "node:http";
+import { prisma } from "@/lib/db/client";
+import { macToHyphen } from "@/lib/domain/mac";
+import type { Started } from "./lib/processes";
+import { percentile } from "./lib/percentiles";
+import { writeResult } from "./lib/report";
+import { macOf } from "./lib/seed";
+
+// Registration storm (issue 8): 5,000 unknown MACs hit the iPXE route at once. Every one must be
+// registered exactly once (one pending device, one device.registered event), with zero errors.
+const machines = 5000;
+const prefix = "52:54:02";
+
+const get = (agent: Agent, url: string): Promise<{ status: number; body: string; ms: number }> =>
+  new Promise((resolve) => {
+    const started = performance.now();
+    const req = request(url, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
+    });
+    req.on("error", (error) => resolve({ status: 0, body: String(error), ms: performance.now() - started }));
+    req.end();
+  });
+
+export const registrationStorm = async ({ app }: { app: Started }) => {
+  const macs = Array.from({ length: machines }, (_, index) => macOf(index, prefix));
+  // Every request on its own socket, all sent at once: what a rack powering on looks like.
+  const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+  const started = performance.now();
+  const answers = await Promise.all(macs.map((mac) => get(agent, `${app.url}/api/v1/boot/ipxe?mac=${macToHyphen(mac)}&arch=x86_64`)));
+  const totalMs = Math.round(performance.now() - started);
+  agent.destroy();
+
+  const errors = answers.filter((answer) => answer.status !== 200 || !answer.body.startsWith("#!ipxe")).length;
+  const registered = await prisma.device.count({ where: { mac: { startsWith: prefix } } });
+  const pending = await prisma.device.count({ where: { mac: { startsWith: prefix }, status: "pending" } });
+  const events = await prisma.event.count({ where: { type: "device.registered", actorName: { startsWith: prefix } } });
+  const latencies = answers.map((answer) => answer.ms);
+  const firstError = answers.find((answer) => answer.status !== 200)?.body.slice(0, 200) ?? null;
+
+  writeResult("registration-storm", {
+    setup: { machines, concurrency: machines, route: "GET /api/v1/boot/ipxe (unknown MAC → pending + waiting script)" },
+    totalMs,
+    rps: Math.round((machines / totalMs) * 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    registered,
+    pending,
+    registeredEvents: events,
+    errors,
+    firstError,
+    checks: [
+      { name: "devices registered", target: `${machines}`, value: registered, pass: registered === machines && pending === machines },
+      { name: "device.registered events (exactly once each)", target: `${machines}`, value: events, pass: events === machines },
+      { name: "errors", target: "0", value: errors, pass: errors === 0 },
+      { name: "time for the storm", target: "reported", value: `${totalMs} ms (p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms)`, pass: true },
+    ],
+  });
+};
