@@ -5,6 +5,10 @@ export const navItems: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/devices", label: "Devices" },
   { href: "/cluster", label: "Cluster" },
+  { href: "/rules", label: "Rules" },
+  { href: "/groups", label: "Groups" },
+  { href: "/webhooks", label: "Webhooks" },
   { href: "/tokens", label: "API tokens" },
   { href: "/events", label: "Events" },
+  { href: "/docs", label: "API reference" },
 ];

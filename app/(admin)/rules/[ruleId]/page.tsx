@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteRuleButton } from "@/app/(admin)/rules/_components/delete-rule-button";
+import { RuleForm } from "@/app/(admin)/rules/_components/rule-form";
+import { formatTime } from "@/app/_components/format-time";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { isAppError } from "@/lib/domain/errors";
+import { dryRunRule } from "@/lib/services/dry-run-rule";
+import { getRuleOrThrow } from "@/lib/services/get-rule-or-throw";
+import { listGroups } from "@/lib/services/list-groups";
+import { ruleJson } from "@/lib/services/rule-json";
+
+export const dynamic = "force-dynamic";
+
+export default async function RulePage({ params }: { params: Promise<{ ruleId: string }> }) {
+  const { ruleId } = await params;
+  await requireAdmin(`/rules/${ruleId}`);
+  const rule = await getRuleOrThrow(ruleId).catch((error: unknown) => (isAppError(error) ? null : Promise.reject(error)));
+  if (!rule) notFound();
+  const [groups, dryRun] = await Promise.all([listGroups(), dryRunRule(ruleId)]);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold">
+          <Link href="/rules" className="text-sky-700 hover:underline">
+            Rules
+          </Link>{" "}
+          / {rule.name}
+        </h1>
+        <DeleteRuleButton id={rule.id} />
+      </div>
+      <RuleForm rule={ruleJson(rule)} groups={groups.map(({ id, name }) => ({ id, name }))} />
+      <section className="space-y-2" data-testid="dry-run">
+        <h2 className="text-base font-semibold">Dry run: pending devices this rule matches now</h2>
+        <p className="text-sm text-slate-600">
+          {dryRun.wouldAct ? "The rule is active." : "The rule would not act (disabled or at its max matches)."}
+          {dryRun.remaining !== null ? ` ${dryRun.remaining} match(es) left.` : ""}
+        </p>
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+          {dryRun.matches.length === 0 ? <li className="px-3 py-2 text-slate-500">No pending device matches.</li> : null}
+          {dryRun.matches.map((device) => (
+            <li key={device.id} className="flex gap-4 px-3 py-1.5" data-testid="dry-run-match">
+              <span className="font-mono">{device.mac}</span>
+              <span>{device.arch ?? ""}</span>
+              <span>{device.serial ?? ""}</span>
+              <span className="text-slate-500">first seen {formatTime(device.firstSeenAt)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
