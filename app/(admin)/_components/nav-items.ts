@@ -5,6 +5,7 @@ export const navItems: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/devices", label: "Devices" },
   { href: "/cluster", label: "Cluster" },
+  { href: "/network", label: "Network" },
   { href: "/rules", label: "Rules" },
   { href: "/groups", label: "Groups" },
   { href: "/webhooks", label: "Webhooks" },

@@ -1,0 +1,48 @@
+import { ApplyPanel } from "@/app/(admin)/network/_components/apply-panel";
+import { AssetImports } from "@/app/(admin)/network/_components/asset-imports";
+import { NetworkSettingsForm } from "@/app/(admin)/network/_components/network-settings-form";
+import { formatTime } from "@/app/_components/format-time";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getNetworkSettings } from "@/lib/services/get-network-settings";
+import { listAssetImports } from "@/lib/services/list-asset-imports";
+import { listLocalAssets } from "@/lib/services/list-local-assets";
+import { previewNetworkConfig } from "@/lib/services/preview-network-config";
+
+export const dynamic = "force-dynamic";
+
+const section = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
+
+export default async function NetworkPage() {
+  await requireAdmin("/network");
+  const [settings, preview, imports, local] = await Promise.all([
+    getNetworkSettings(),
+    previewNetworkConfig().catch((error: Error) => ({ state: "error" as const, rendered: null, configHash: null, appliedAt: null, error: error.message })),
+    listAssetImports(),
+    listLocalAssets(),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Network</h1>
+        <p className="mt-1 text-sm text-slate-600">DHCP (full or proxy), TFTP with iPXE, and where machines get the Talos kernel and initramfs.</p>
+      </div>
+      <section className={section}>
+        <h2 className="font-medium">Settings</h2>
+        <NetworkSettingsForm settings={settings} />
+      </section>
+      <section className={section}>
+        <h2 className="font-medium">dnsmasq configuration</h2>
+        <ApplyPanel state={preview.state} rendered={preview.rendered} appliedAt={formatTime(preview.appliedAt)} error={"error" in preview ? preview.error : null} />
+      </section>
+      <section className={section}>
+        <h2 className="font-medium">Boot assets</h2>
+        <p className="text-sm text-slate-600">
+          Source: <strong>{settings?.assetSource ?? "factory"}</strong>. Files in the asset directory are always used first; with Image Factory as
+          source, missing files are fetched through ktizo and cached.
+        </p>
+        <AssetImports initialImports={imports} local={local} />
+      </section>
+    </div>
+  );
+}
