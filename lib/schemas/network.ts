@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { schematicPattern, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { checkNetworkConsistency } from "@/lib/domain/dnsmasq/check-network";
-import { isIpv4, prefixLength } from "@/lib/domain/dnsmasq/ipv4";
+import { isIpv4, prefixLengthOf } from "@/lib/domain/boot/ipv4";
 
 // Every value here ends up in dnsmasq.conf, an iPXE script or a kernel command line. Each field
 // has a closed character set, so none can carry a newline, a comma (dnsmasq's field separator), a
@@ -18,7 +18,7 @@ const ipv4 = (label: string) => text().refine(isIpv4, `${label} must be an IPv4 
 
 const netmask = text()
   .refine((value) => {
-    const bits = prefixLength(value);
+    const bits = prefixLengthOf(value);
 
     return bits !== null && bits >= 8 && bits <= 30;
   }, "netmask must be a contiguous mask between 255.0.0.0 and 255.255.255.252");
