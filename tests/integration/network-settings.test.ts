@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as apply } from "@/app/api/v1/network/settings/apply/route";
 import { PUT } from "@/app/api/v1/network/settings/[id]/route";
 import { GET, POST } from "@/app/api/v1/network/settings/route";
+import { GET as getIpxe } from "@/app/api/v1/assets/ipxe/[file]/route";
 import { prisma } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
 import { previewNetworkConfig } from "@/lib/services/preview-network-config";
@@ -98,6 +99,11 @@ describe("POST /api/v1/network/settings/apply", () => {
       expect((await stat(copy)).mode & 0o777).toBe(0o644);
     }
     expect((await stat(paths().hostsDir)).isDirectory()).toBe(true);
+    // UEFI HTTP boot clients fetch the same binary over HTTP, without a login.
+    const overHttp = await getIpxe(getRequest("/api/v1/assets/ipxe/ipxe.efi"), segment({ file: "ipxe.efi" }));
+    expect(overHttp.status).toBe(200);
+    expect(createHash("sha256").update(Buffer.from(await overHttp.arrayBuffer())).digest("hex")).toBe(await sha256(path.join(paths().ipxeSourceDir, "ipxe.efi")));
+    expect((await getIpxe(getRequest("/api/v1/assets/ipxe/x"), segment({ file: "../../data/secret.key" }))).status).toBe(404);
     expect(await prisma.event.count({ where: { type: "settings.applied" } })).toBeGreaterThan(0);
     expect((await previewNetworkConfig()).state).toBe("applied");
 
