@@ -1,8 +1,8 @@
 // The ktizo worker: keeps dnsmasq running on the config the web app renders into compiled/dnsmasq/.
 // Wiring only (STYLE.md rule 21); run with `npm run worker` (node --import tsx worker/index.ts).
-import { mkdir } from "node:fs/promises";
 import { loadWorkerConfig } from "@/worker/config";
 import { stopStaleDnsmasq } from "@/worker/dnsmasq/stop-stale-dnsmasq";
+import { ensureDir } from "@/worker/ensure-dir";
 import { createLogger } from "@/worker/logger";
 import { createStatusPublisher } from "@/worker/status-publisher";
 import { createSupervisor } from "@/worker/supervisor";
@@ -14,7 +14,7 @@ process.on("unhandledRejection", (reason) => log.error("unhandled rejection", re
 
 const config = loadWorkerConfig();
 const { paths } = config;
-await Promise.all([mkdir(paths.dataDir, { recursive: true }), mkdir(paths.dnsmasqDir, { recursive: true })]);
+await Promise.all([ensureDir(paths.dataDir), ensureDir(paths.dnsmasqDir)]);
 await stopStaleDnsmasq({ pidFile: paths.dnsmasqPidFile, timeoutMs: config.stopTimeoutMs, log });
 
 const status = createStatusPublisher({ file: paths.workerStatusFile, heartbeatMs: config.heartbeatMs, log });
