@@ -18,6 +18,8 @@ export const serveTalosAsset = async ({ talosVersion, fileName, req }: ServeTalo
   const file = path.join(paths().assetsDir, ref.talosVersion, ref.fileName);
   const local = await serveFile({ file, req, cacheControl: "public, max-age=3600" });
   if (local) return local;
+  // A HEAD must not start a download whose body nobody reads.
+  if (req.method === "HEAD") throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not cached yet`);
   const settings = await findNetworkSettingsRow();
   if ((settings?.assetSource ?? "factory") === "local") {
     throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not in ${paths().assetsDir}: import it or place it there`);
