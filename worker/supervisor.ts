@@ -109,14 +109,14 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     }
     status.update({ restarts: status.current().restarts + 1 });
     const failure = await run(paths.dnsmasqLastGoodConf, sha256(content), servingLastGood);
-    if (failure) settleFailure(failure, sha256(content));
+    if (failure) settleFailure(failure, sha256(content), servingLastGood);
   };
 
-  const settleFailure = (failure: Failure, hash: string) => {
+  const settleFailure = (failure: Failure, hash: string, servingLastGood: boolean) => {
     log.error(failure.message);
     recordError(failure.message, hash);
     if (failure.kind === "unavailable") status.update({ state: "unavailable", reason: failure.message, dnsmasqPid: null });
-    else scheduleRestart(failure.message, true);
+    else scheduleRestart(failure.message, servingLastGood);
   };
 
   const fallBackToLastGood = async (rejectedHash: string, rejection: string) => {
@@ -131,7 +131,7 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     if (hash === rejectedHash) return scheduleRestart(rejection, false);
     log.warn(`falling back to the last good config ${hash.slice(0, 12)}`);
     const failure = await run(paths.dnsmasqLastGoodConf, hash, true);
-    if (failure) settleFailure(failure, hash);
+    if (failure) settleFailure(failure, hash, true);
   };
 
   const apply = async (trigger: string) => {
@@ -184,7 +184,12 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     if (current) return log.warn(`${paths.dnsmasqConf} is gone; dnsmasq keeps running with the config it has`);
     // Report a missing binary now rather than when the first config arrives.
     const probe = await testConfig({ binary: config.dnsmasq, confFile: "/dev/null", timeoutMs: config.testTimeoutMs });
-    if (!probe.ok && probe.failure.kind === "unavailable") return status.update({ state: "unavailable", reason: probe.failure.message });
+    if (!probe.ok && probe.failure.kind === "unavailable") {
+      log.error(probe.failure.message);
+
+      return status.update({ state: "unavailable", reason: probe.failure.message });
+    }
+    log.info(`waiting for ${paths.dnsmasqConf}`);
     status.update({ state: "waiting-for-config", reason: `no ${paths.dnsmasqConf} yet: save and apply the network settings` });
   };
 
