@@ -83,6 +83,18 @@ test("a PXE-booting machine appears live, is approved in the UI, boots Talos and
   expect(await (await machine.get(bootUrl)).text()).toContain("booting from the local disk");
   expect((await machine.get(`${configUrl.pathname}${configUrl.search}`)).status()).toBe(403);
   await machine.dispose();
+
+  // Device detail: the timeline tells the story, the config preview hides every secret.
+  await row.getByRole("link", { name: mac }).click();
+  await expect(page.getByTestId("device-detail")).toBeVisible();
+  for (const type of ["device.registered", "device.approved", "boot.script_served", "config.downloaded", "device.provisioned"]) {
+    await expect(page.locator(`[data-testid="timeline-event"][data-event-type="${type}"]`).first()).toBeVisible();
+  }
+  await expect(page.getByTestId("device-status")).toHaveText("provisioned");
+  const preview = page.getByTestId("config-yaml");
+  await expect(preview).toContainText(`hostname: ${hostname}`);
+  await expect(preview).toContainText("***");
+  await expect(preview).not.toContainText("PRIVATE KEY");
 });
 
 test("search finds a device by any MAC spelling; bulk reject from the table", async ({ adminPage: page, playwright, baseURL }) => {
