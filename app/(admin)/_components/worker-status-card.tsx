@@ -37,7 +37,9 @@ function Badge({ tone, testId, children }: { tone: Tone; testId: string; childre
 
 // Worker and dnsmasq health for the Overview and Network pages; polls GET /api/v1/status so a
 // crash, a rejected config or a dead worker shows up within seconds, without a reload.
-export function WorkerStatusCard({ initial }: { initial?: SystemStatus }) {
+// `appliedHash` (the Network page's last applied config hash, same sha256 as the worker's) adds
+// whether dnsmasq actually runs what was applied.
+export function WorkerStatusCard({ initial, appliedHash }: { initial?: SystemStatus; appliedHash?: string | null }) {
   const { data, error } = useQuery({
     queryKey: systemStatusQueryKey,
     queryFn: () => fetchJson<SystemStatus>("/api/v1/status"),
@@ -74,7 +76,14 @@ export function WorkerStatusCard({ initial }: { initial?: SystemStatus }) {
         <dt>dnsmasq pid</dt>
         <dd>{dnsmasq.pid ?? "—"}</dd>
         <dt>Config</dt>
-        <dd className="font-mono">{dnsmasq.configHash ? dnsmasq.configHash.slice(0, 12) : "—"}</dd>
+        <dd className="font-mono">
+          {dnsmasq.configHash ? dnsmasq.configHash.slice(0, 12) : "—"}
+          {appliedHash && dnsmasq.configHash ? (
+            <span data-testid="dnsmasq-config-match" className="ml-2 font-sans">
+              {appliedHash === dnsmasq.configHash ? "(the applied config)" : "(not the applied config)"}
+            </span>
+          ) : null}
+        </dd>
         <dt>Last reload</dt>
         <dd>{time(dnsmasq.lastReloadAt)}</dd>
         <dt>Restarts</dt>
