@@ -213,6 +213,19 @@ describe("GET /api/v1/assets/talos/{version}/{file}", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("factory source: a machine that disconnects mid-transfer still leaves a complete cached file", async () => {
+    const { id } = await prisma.networkSettings.findFirstOrThrow();
+    await updateNetworkSettings({ id, changes: { factorySchematic: "ab".repeat(32) }, actor: systemActor });
+    const other = "v1.11.4";
+    const response = await getAsset(getRequest(`/api/v1/assets/talos/${other}/vmlinuz-amd64`), segment({ version: other, file: "vmlinuz-amd64" }));
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const cached = path.join(paths().assetsDir, other, "vmlinuz-amd64");
+    for (let i = 0; i < 100 && !existsSync(cached); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(digest(await readFile(cached))).toBe(payloadSha);
+  });
+
   it("factory source: Image Factory's 404 is passed on as 404", async () => {
     const { id } = await prisma.networkSettings.findFirstOrThrow();
     await updateNetworkSettings({ id, changes: { factorySchematic: "ee".repeat(32) }, actor: systemActor });

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
 import { applyNetworkSettings } from "@/lib/services/apply-network-settings";
 import { createNetworkSettings } from "@/lib/services/save-network-settings";
-import { pxeArch, udhcpcProbe } from "@/tests/net/dhcp-probe";
+import { pxeArch, pxeProbe, udhcpcProbe } from "@/tests/net/dhcp-probe";
 import { createLan, netTestsEnabled, randomMac, type Background, type Lan } from "@/tests/net/netns";
 
 // The PXE path with the real dnsmasq, the config ktizo renders and applies, Debian's iPXE binaries,
@@ -83,8 +83,14 @@ describe.skipIf(!netTestsEnabled())("full DHCP mode with real dnsmasq", () => {
   });
 
   it("UEFI HTTP boot (arch 16, vendor class HTTPClient) gets the EFI binary over HTTP", async () => {
-    const answer = await udhcpcProbe(lan, { host: "client", arch: pxeArch.efiX64Http, vendorClass: "HTTPClient:Arch:00016:UNDI:003001" });
+    const answer = await udhcpcProbe(lan, { host: "client", arch: pxeArch.efiX64Http, vendorClass: "HTTPClient:Arch:00016:UNDI:003001", configure: true });
     expect(answer.bootFile).toBe(`http://${server}:${httpPort}/api/v1/assets/ipxe/ipxe.efi`);
+    // The firmware only accepts the offer when it carries vendor class HTTPClient (option 60).
+    const raw = await pxeProbe(lan, { host: "client", arch: pxeArch.efiX64Http, vendorClass: "HTTPClient:Arch:00016:UNDI:003001", waitSeconds: 3 });
+    expect(raw.ack?.vendorClass).toBe("HTTPClient");
+    expect(raw.ack?.bootFile).toBe(`http://${server}:${httpPort}/api/v1/assets/ipxe/ipxe.efi`);
+    const fetched = await lan.run("client", ["curl", "-sS", "--max-time", "10", "-o", "/dev/null", "-w", "%{http_code} %{size_download}", answer.bootFile ?? ""]);
+    expect(String(fetched.stdout)).toMatch(/^200 \d{5,}$/);
   });
 
   it("an approved device with a static IP gets that IP", async () => {

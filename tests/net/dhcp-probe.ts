@@ -93,11 +93,11 @@ const probeScript = path.join(import.meta.dirname, "pxe-probe.py");
 // REQUEST to a proxy-DHCP server when one answered. Needed for proxy mode, which udhcpc cannot show.
 export const pxeProbe = async (
   lan: Lan,
-  options: { host: string; arch: number; userClass?: string; waitSeconds?: number },
+  options: { host: string; arch: number; userClass?: string; vendorClass?: string; waitSeconds?: number },
 ): Promise<PxeProbeResult> => {
   const host = lan.host(options.host);
   const argv = ["python3", probeScript, host.iface, host.mac, String(options.arch), options.userClass ?? ""];
-  argv.push(String(options.waitSeconds ?? 4));
+  argv.push(String(options.waitSeconds ?? 4), options.vendorClass ?? "");
   const result = await lan.run(options.host, argv, { timeoutMs: 60_000 });
   if (result.exitCode !== 0) throw new Error(`pxe-probe failed (${result.exitCode}): ${String(result.stderr)}`);
 

@@ -9,6 +9,7 @@ import json, os, random, socket, struct, subprocess, sys, time
 iface, mac, arch = sys.argv[1], sys.argv[2], int(sys.argv[3])
 user_class = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
 wait = float(sys.argv[5]) if len(sys.argv) > 5 else 4.0
+vendor_class = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] else "PXEClient:Arch:%05d:UNDI:002001" % arch
 chaddr = bytes.fromhex(mac.replace(":", ""))
 xid = random.getrandbits(32)
 uuid = bytes(range(16))
@@ -24,7 +25,7 @@ def packet(msg_type, ciaddr="0.0.0.0", extra=b""):
                        chaddr.ljust(16, b"\0"), b"", b"")
     opts = opt(53, bytes([msg_type]))
     opts += opt(55, bytes([1, 3, 6, 43, 54, 60, 66, 67, 97]))
-    opts += opt(60, ("PXEClient:Arch:%05d:UNDI:002001" % arch).encode())
+    opts += opt(60, vendor_class.encode())
     opts += opt(93, struct.pack("!H", arch)) + opt(94, bytes([1, 2, 1])) + opt(97, b"\0" + uuid)
     if user_class:
         opts += opt(77, user_class.encode())
