@@ -13,7 +13,7 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$|^[A-Za-z0-9+/]{43}=$/, "KTIZO_SECRET_KEY must be 32 bytes as 64 hex characters or base64")
     .optional(),
   KTIZO_ADMIN_USER: z.string().min(1).max(64).optional(),
-  KTIZO_ADMIN_PASSWORD: z.string().min(8).max(1024).optional(),
+  KTIZO_ADMIN_PASSWORD: z.string().min(12, "KTIZO_ADMIN_PASSWORD must be at least 12 characters").max(1024).optional(),
   KTIZO_API_TOKEN: z.string().min(32, "KTIZO_API_TOKEN must be at least 32 characters").max(512).optional(),
   KTIZO_TALOSCTL: z.string().min(1).optional(),
   KTIZO_DNSMASQ: z.string().min(1).default("dnsmasq"),
