@@ -10,6 +10,7 @@ import { paths } from "@/lib/paths";
 import { applyNetworkSettings } from "@/lib/services/apply-network-settings";
 import { createNetworkSettings } from "@/lib/services/save-network-settings";
 import { pxeArch, pxeProbe, udhcpcProbe } from "@/tests/net/dhcp-probe";
+import { httpGet } from "@/tests/net/http-get";
 import { createLan, netTestsEnabled, randomMac, type Background, type Lan } from "@/tests/net/netns";
 
 // The PXE path with the real dnsmasq, the config ktizo renders and applies, Debian's iPXE binaries,
@@ -90,7 +91,7 @@ describe.skipIf(!netTestsEnabled())("full DHCP mode with real dnsmasq", () => {
     expect(raw.ack?.vendorClass).toBe("HTTPClient");
     expect(raw.ack?.bootFile).toBe(`http://${server}:${httpPort}/api/v1/assets/ipxe/ipxe.efi`);
     const out = path.join(work, `http-ipxe.efi.${lan.suffix}`);
-    const fetched = await lan.run("client", ["busybox", "wget", "-q", "-T", "10", "-O", out, answer.bootFile ?? ""]);
+    const fetched = await httpGet(lan, "client", answer.bootFile ?? "", out);
     expect(fetched.exitCode, String(fetched.stderr)).toBe(0);
     expect(sha256(await readFile(out))).toBe(sha256(await readFile(path.join(paths().ipxeSourceDir, "ipxe.efi"))));
   });
@@ -123,7 +124,7 @@ describe.skipIf(!netTestsEnabled())("full DHCP mode with real dnsmasq", () => {
 
   it("/boot.ipxe is reachable over HTTP from the client namespace", async () => {
     await udhcpcProbe(lan, { host: "client", arch: pxeArch.bios, configure: true }).catch(() => undefined);
-    const result = await lan.run("client", ["busybox", "wget", "-q", "-T", "10", "-O", "-", `http://${server}:${httpPort}/boot.ipxe`]);
+    const result = await httpGet(lan, "client", `http://${server}:${httpPort}/boot.ipxe`);
     expect(result.exitCode, String(result.stderr)).toBe(0);
     expect(String(result.stdout)).toMatch(/^#!ipxe/);
     expect(String(result.stdout)).toContain(`http://${server}:${httpPort}/api/v1/boot/ipxe?mac=`);
