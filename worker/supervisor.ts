@@ -57,10 +57,13 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     log.info(`dnsmasq ${running.proc.pid} stopped (${info.signal ?? `exit ${info.exitCode}`})`);
   };
 
-  const run = async (confFile: string, hash: string, servingLastGood: boolean): Promise<Failure | null> => {
+  // Starts dnsmasq on confFile (whose text is `content`); a config that started becomes the last good one.
+  const run = async (confFile: string, content: string, servingLastGood: boolean): Promise<Failure | null> => {
+    const hash = sha256(content);
     status.update({ state: "starting", reason: `starting dnsmasq with config ${hash.slice(0, 12)}` });
     const result = await startDnsmasq({ binary: config.dnsmasq, confFile, pidFile: paths.dnsmasqPidFile, startTimeoutMs: config.startTimeoutMs, log: dnsmasqLog });
     if (!result.ok) return result.failure;
+    if (confFile !== paths.dnsmasqLastGoodConf) await writeFileAtomic(paths.dnsmasqLastGoodConf, content);
     const running: Running = { proc: result.process, hash, servingLastGood };
     current = running;
     void running.proc.exited.then((info) => onExit(running, info));
@@ -81,10 +84,10 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     log.warn(message);
     // One update: the file must never say "running" without a dnsmasq.
     status.update({ state: "starting", reason: message, dnsmasqPid: null, lastError: { at: now(), message, configHash: running.hash } });
-    scheduleRestart(message, running.servingLastGood);
+    scheduleRestart(message, paths.dnsmasqLastGoodConf, running.servingLastGood);
   };
 
-  const scheduleRestart = (cause: string, servingLastGood: boolean) => {
+  const scheduleRestart = (cause: string, confFile: string, servingLastGood: boolean) => {
     const verdict = failures.record(Date.now());
     if (verdict.giveUp) {
       const reason = `dnsmasq failed ${verdict.count} times within ${config.backoff.windowMs / 1000} s; not restarting until a new config is applied (last: ${cause})`;
@@ -95,43 +98,38 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     }
     status.update({ state: "starting", reason: `restarting dnsmasq in ${verdict.delayMs} ms after a failure` });
     clearTimeout(restartTimer);
-    restartTimer = setTimeout(() => void serial(() => restartLastGood(servingLastGood)), verdict.delayMs);
+    restartTimer = setTimeout(() => void serial(() => restartFrom(confFile, servingLastGood)), verdict.delayMs);
   };
 
-  // After a crash: the last good file always holds the config the crashed dnsmasq was started with.
-  const restartLastGood = async (servingLastGood: boolean) => {
+  // After a crash the last good file holds the config the crashed dnsmasq was started with.
+  const restartFrom = async (confFile: string, servingLastGood: boolean) => {
     if (stopping || current) return;
-    const content = await readText(paths.dnsmasqLastGoodConf);
-    if (content === null) {
-      status.update({ state: "failed", reason: "no config that ever started to restart dnsmasq with" });
-
-      return;
-    }
+    const content = await readText(confFile);
+    if (content === null) return status.update({ state: "failed", reason: `nothing to restart dnsmasq with: ${confFile} is gone` });
     status.update({ restarts: status.current().restarts + 1 });
-    const failure = await run(paths.dnsmasqLastGoodConf, sha256(content), servingLastGood);
-    if (failure) settleFailure(failure, sha256(content), servingLastGood);
+    const failure = await run(confFile, content, servingLastGood);
+    if (failure) settleFailure(failure, content, confFile, servingLastGood);
   };
 
-  const settleFailure = (failure: Failure, hash: string, servingLastGood: boolean) => {
+  const settleFailure = (failure: Failure, content: string, confFile: string, servingLastGood: boolean) => {
     log.error(failure.message);
-    recordError(failure.message, hash);
+    recordError(failure.message, sha256(content));
     if (failure.kind === "unavailable") status.update({ state: "unavailable", reason: failure.message, dnsmasqPid: null });
-    else scheduleRestart(failure.message, servingLastGood);
+    else scheduleRestart(failure.message, confFile, servingLastGood);
   };
 
-  const fallBackToLastGood = async (rejectedHash: string, rejection: string) => {
+  // `retryable`: the config passed --test but did not start. That can pass (an interface that comes
+  // up late at boot), so with nothing else to run it is retried with backoff; a syntax error is not.
+  const fallBackToLastGood = async (rejectedHash: string, rejection: string, retryable: boolean) => {
     const content = await readText(paths.dnsmasqLastGoodConf);
-    if (content === null) {
-      status.update({ state: "failed", reason: `config rejected and there is no earlier good config: ${rejection}`, dnsmasqPid: null });
+    if (content === null || sha256(content) === rejectedHash) {
+      if (retryable) return scheduleRestart(rejection, paths.dnsmasqCandidateConf, false);
 
-      return;
+      return status.update({ state: "failed", reason: `config rejected and there is no earlier good config: ${rejection}`, dnsmasqPid: null });
     }
-    const hash = sha256(content);
-    // The rejected config *is* the last good one (e.g. its interface is gone): retry with backoff.
-    if (hash === rejectedHash) return scheduleRestart(rejection, false);
-    log.warn(`falling back to the last good config ${hash.slice(0, 12)}`);
-    const failure = await run(paths.dnsmasqLastGoodConf, hash, true);
-    if (failure) settleFailure(failure, hash, true);
+    log.warn(`falling back to the last good config ${sha256(content).slice(0, 12)}`);
+    const failure = await run(paths.dnsmasqLastGoodConf, content, true);
+    if (failure) settleFailure(failure, content, paths.dnsmasqLastGoodConf, true);
   };
 
   const apply = async (trigger: string) => {
@@ -153,16 +151,12 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     const test = await testConfig({ binary: config.dnsmasq, confFile: paths.dnsmasqCandidateConf, timeoutMs: config.testTimeoutMs });
     if (!test.ok) return rejectUntested(test.failure, hash);
     await stopCurrent();
-    const failure = await run(paths.dnsmasqCandidateConf, hash, false);
-    if (!failure) {
-      await writeFileAtomic(paths.dnsmasqLastGoodConf, content);
-
-      return;
-    }
+    const failure = await run(paths.dnsmasqCandidateConf, content, false);
+    if (!failure) return;
     log.error(`config ${hash.slice(0, 12)} failed to start: ${failure.message}`);
     recordError(failure.message, hash);
     if (failure.kind === "unavailable") return status.update({ state: "unavailable", reason: failure.message });
-    await fallBackToLastGood(hash, failure.message);
+    await fallBackToLastGood(hash, failure.message, true);
   };
 
   // A config failing `--test` never stops the running dnsmasq: DHCP keeps being served as it was.
@@ -177,7 +171,7 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     }
     status.update({ lastError });
     if (failure.kind === "unavailable") return status.update({ state: "unavailable", reason: failure.message });
-    await fallBackToLastGood(hash, failure.message);
+    await fallBackToLastGood(hash, failure.message, false);
   };
 
   const noConfig = async () => {

@@ -102,6 +102,37 @@ describe.skipIf(!netTestsEnabled())("worker in a namespace", () => {
     expect(await readStatus(dirs.statusFile)).toMatchObject({ state: "stopped" });
   });
 
+  it("a first config whose interface comes up late is retried until dnsmasq starts", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    await writeAtomic(dirs.conf, testDnsmasqConf({ dirs, iface: "late0", prefix: lan.prefix, clientMac: lan.host("client").mac, bootFile: "x.kpxe" }));
+    const worker = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(worker);
+    const failedOnce = await waitForStatus(dirs.statusFile, (s) => /unknown interface late0/.test(s.lastError?.message ?? ""), { timeoutMs: 20_000 });
+    // A second interface in the server namespace, as a VLAN or bridge created late at boot would be.
+    for (const argv of [["ip", "link", "add", "late0", "type", "veth", "peer", "name", "late1"], ["ip", "link", "set", "late0", "up"], ["ip", "link", "set", "late1", "up"]]) {
+      expect((await lan.run("server", argv)).exitCode).toBe(0);
+    }
+    const running = await waitForStatus(dirs.statusFile, (s) => s.state === "running");
+
+    expect(failedOnce.state).not.toBe("running");
+    expect(running.restarts).toBeGreaterThanOrEqual(1);
+    expect(worker.output()).toMatch(/\[dnsmasq\] dnsmasq\[\d+\]: started/);
+  });
+
+  it("a first config with a syntax error: `failed`, nothing retried", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    await writeAtomic(dirs.conf, `${conf(dirs)}dhcp-range=nonsense\n`);
+    const worker = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(worker);
+    const failed = await waitForStatus(dirs.statusFile, (s) => s.state === "failed", { timeoutMs: 20_000 });
+    await sleep(500);
+
+    expect(failed.reason).toMatch(/^config rejected and there is no earlier good config: dnsmasq --test rejected the config: bad dhcp-range/);
+    expect(await readStatus(dirs.statusFile)).toMatchObject({ state: "failed", restarts: 0, dnsmasqPid: null });
+  });
+
   it("without privileges (as nobody): `unavailable`, with dnsmasq's reason", async () => {
     const dirs = await makeDirs();
     cleanup.push(dirs.root);
