@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+import { serveFile } from "@/lib/assets/serve-file";
 import { factoryAssetUrl, type AssetRef } from "@/lib/domain/boot-assets";
 import { AppError } from "@/lib/domain/errors";
 
@@ -8,13 +9,39 @@ export type FetchFactoryAssetOptions = { ref: AssetRef; file: string; req: Reque
 
 // Time to wait for Image Factory's response headers; the body may take as long as it needs.
 const headersTimeoutMs = 30_000;
+const chunkBytes = 256 * 1024;
 
-// Pull-through cache: the machine gets the bytes as they arrive from Image Factory, and the same
-// bytes go to a temp file that becomes the cached asset once complete (length checked). The stream
-// is pull-based, so upstream is read only as fast as the machine takes it: memory stays flat. If
-// the machine disconnects, the download still completes into the cache for the next one.
-export const fetchFactoryAsset = async ({ ref, file, factoryUrl, schematic }: FetchFactoryAssetOptions): Promise<Response> => {
-  const url = factoryAssetUrl({ factoryUrl, schematic, ref });
+// Pull-through cache with one upstream download per file: the first request starts the download
+// into a temp file at full speed; that request and every one arriving meanwhile (a boot storm on a
+// new Talos version) read the growing temp file as it fills, each at its own pace, so a slow
+// machine never slows the others and memory stays flat. The complete, length-checked file is then
+// renamed into the cache; later requests are served from disk with Range support.
+type Download = { temp: string; total: number | null; written: number; done: boolean; error: Error | null; wake: Set<() => void> };
+
+const downloads = new Map<string, Promise<Download>>();
+
+export const fetchFactoryAsset = async ({ ref, file, req, factoryUrl, schematic }: FetchFactoryAssetOptions): Promise<Response> => {
+  let pending = downloads.get(file);
+  if (!pending) {
+    pending = startDownload(factoryAssetUrl({ factoryUrl, schematic, ref }), ref, file);
+    downloads.set(file, pending);
+    pending.catch(() => downloads.delete(file));
+  }
+  const download = await pending;
+  const reader = download.done ? null : await open(download.temp, "r").catch(() => null);
+  // Finished (and renamed) before this request could attach: the cache has it now.
+  if (!reader) {
+    const cached = await serveFile({ file, req });
+    if (cached) return cached;
+    throw new AppError("unavailable", `Image Factory download failed: ${download.error?.message ?? "unknown error"}`);
+  }
+  const headers: Record<string, string> = { "content-type": "application/octet-stream", "cache-control": "no-store" };
+  if (download.total !== null) headers["content-length"] = String(download.total);
+
+  return new Response(tail(download, reader), { status: 200, headers });
+};
+
+const startDownload = async (url: string, ref: AssetRef, file: string): Promise<Download> => {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), headersTimeoutMs);
   let upstream: Response;
@@ -27,65 +54,83 @@ export const fetchFactoryAsset = async ({ ref, file, factoryUrl, schematic }: Fe
   }
   if (upstream.status === 404) throw new AppError("not_found", `Image Factory has no ${ref.fileName} for ${ref.talosVersion}`);
   if (!upstream.ok || !upstream.body) throw new AppError("external_tool_failed", `Image Factory answered ${upstream.status} for ${url}`);
-  const expected = Number(upstream.headers.get("content-length") ?? "") || null;
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.download`);
-  const handle = await open(temp, "w", 0o644);
-  const reader = upstream.body.getReader();
-  let written = 0;
-  let settled = false;
+  const writer = await open(temp, "w", 0o644);
+  const total = Number(upstream.headers.get("content-length") ?? "") || null;
+  const download: Download = { temp, total, written: 0, done: false, error: null, wake: new Set() };
+  void pump(upstream.body, writer, download, file);
 
-  const settle = async (ok: boolean) => {
-    if (settled) return;
-    settled = true;
-    await handle.close().catch(() => undefined);
-    if (ok && (expected === null || written === expected)) await rename(temp, file);
-    else await rm(temp, { force: true });
-  };
-  const step = async (): Promise<Uint8Array | null> => {
-    const { done, value } = await reader.read();
-    if (done) {
-      await handle.sync();
-      await settle(true);
+  return download;
+};
 
-      return null;
+const notify = (download: Download) => {
+  for (const wake of download.wake) wake();
+  download.wake.clear();
+};
+
+const pump = async (body: ReadableStream<Uint8Array>, writer: FileHandle, download: Download, file: string) => {
+  try {
+    const source = body.getReader();
+    for (;;) {
+      const { done, value: chunk } = await source.read();
+      if (done) break;
+      await writer.write(chunk);
+      download.written += chunk.byteLength;
+      notify(download);
     }
-    await handle.write(value);
-    written += value.byteLength;
-
-    return value;
-  };
-  let current: Promise<unknown> = Promise.resolve();
-  const drain = async () => {
-    try {
-      while ((await step()) !== null);
-    } catch {
-      await settle(false);
+    await writer.sync();
+    await writer.close();
+    if (download.total !== null && download.written !== download.total) {
+      throw new Error(`Image Factory sent ${download.written} of ${download.total} bytes`);
     }
-  };
+    await rename(download.temp, file);
+    download.done = true;
+  } catch (error) {
+    download.error = error as Error;
+    await writer.close().catch(() => undefined);
+    await rm(download.temp, { force: true });
+  } finally {
+    downloads.delete(file);
+    notify(download);
+  }
+};
 
-  const body = new ReadableStream<Uint8Array>(
+// Reads the temp file up to what has been written so far, waiting for more until the download ends.
+// The descriptor stays valid across the final rename (same inode).
+const tail = (download: Download, reader: FileHandle): ReadableStream<Uint8Array> => {
+  let position = 0;
+  const close = () => reader.close().catch(() => undefined);
+
+  return new ReadableStream<Uint8Array>(
     {
       pull: async (stream) => {
-        const next = step();
-        current = next.catch(() => undefined);
-        try {
-          const chunk = await next;
-          if (chunk) stream.enqueue(chunk);
-          else stream.close();
-        } catch (error) {
-          await settle(false);
-          stream.error(error);
+        for (;;) {
+          if (position < download.written) {
+            const buffer = Buffer.alloc(Math.min(chunkBytes, download.written - position));
+            const { bytesRead } = await reader.read(buffer, 0, buffer.length, position);
+            position += bytesRead;
+            stream.enqueue(buffer.subarray(0, bytesRead));
+
+            return;
+          }
+          if (download.error) {
+            await close();
+            stream.error(download.error);
+
+            return;
+          }
+          if (download.done) {
+            await close();
+            stream.close();
+
+            return;
+          }
+          await new Promise<void>((resolve) => download.wake.add(resolve));
         }
       },
-      cancel: () => {
-        void current.then(drain);
-      },
+      cancel: close,
     },
     { highWaterMark: 0 },
   );
-  const headers: Record<string, string> = { "content-type": "application/octet-stream", "cache-control": "no-store" };
-  if (expected !== null) headers["content-length"] = String(expected);
-
-  return new Response(body, { status: 200, headers });
 };

@@ -22,15 +22,13 @@ const payloadSha = createHash("sha256").update(payload).digest("hex");
 // Compare large buffers by digest: a deep-equality diff of megabytes takes minutes.
 const digest = (data: Uint8Array | ArrayBuffer) => createHash("sha256").update(new Uint8Array(data)).digest("hex");
 const requests: { url: string; range: string | undefined }[] = [];
-let cutAfter: number | null = null;
 let origin: string;
 let upstream: Server;
 
-const serveSlowly = (res: import("node:http").ServerResponse, body: Buffer) => {
+const serveSlowly = (res: import("node:http").ServerResponse, body: Buffer, cutAfter: number | null) => {
   let offset = 0;
   const tick = () => {
     if (cutAfter !== null && offset >= cutAfter) {
-      cutAfter = null;
       res.destroy();
 
       return;
@@ -61,7 +59,8 @@ beforeAll(async () => {
     const start = match ? Number(match[1]) : 0;
     const body = payload.subarray(start);
     res.writeHead(match ? 206 : 200, { "content-length": String(body.length), ...(match ? { "content-range": `bytes ${start}-${payload.length - 1}/${payload.length}` } : {}) });
-    serveSlowly(res, body);
+    // "/cut" paths break off a first (non-Range) transfer after 1 MB, to test resuming.
+    serveSlowly(res, body, req.url?.startsWith("/cut") && !match ? 1024 * 1024 : null);
   });
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
@@ -114,11 +113,10 @@ describe("asset imports", () => {
   });
 
   it("resumes an interrupted download with a Range request", async () => {
-    cutAfter = 1024 * 1024;
-    const first = await (await start({ url: `${origin}/resume`, talosVersion: version, fileName: "initramfs-amd64.xz", sha256: payloadSha })).json();
+    const first = await (await start({ url: `${origin}/cut-resume`, talosVersion: version, fileName: "initramfs-amd64.xz", sha256: payloadSha })).json();
     expect((await waitForImport(first.id)).body.status).toBe("failed");
     requests.length = 0;
-    const second = await (await start({ url: `${origin}/resume`, talosVersion: version, fileName: "initramfs-amd64.xz", sha256: payloadSha })).json();
+    const second = await (await start({ url: `${origin}/cut-resume`, talosVersion: version, fileName: "initramfs-amd64.xz", sha256: payloadSha })).json();
     const { body } = await waitForImport(second.id);
     expect(body).toMatchObject({ status: "done", sha256: payloadSha });
     expect(requests[0]?.range).toMatch(/^bytes=\d+-$/);
@@ -224,6 +222,16 @@ describe("GET /api/v1/assets/talos/{version}/{file}", () => {
     const cached = path.join(paths().assetsDir, other, "vmlinuz-amd64");
     for (let i = 0; i < 100 && !existsSync(cached); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(digest(await readFile(cached))).toBe(payloadSha);
+  });
+
+  it("factory source: concurrent first requests share one upstream download", async () => {
+    const other = "v1.11.3";
+    requests.length = 0;
+    const get = () => getAsset(getRequest(`/api/v1/assets/talos/${other}/vmlinuz-arm64`), segment({ version: other, file: "vmlinuz-arm64" }));
+    const responses = await Promise.all([get(), get(), get()]);
+    const bodies = await Promise.all(responses.map(async (response) => digest(await response.arrayBuffer())));
+    expect(bodies).toEqual([payloadSha, payloadSha, payloadSha]);
+    expect(requests).toHaveLength(1);
   });
 
   it("factory source: Image Factory's 404 is passed on as 404", async () => {
