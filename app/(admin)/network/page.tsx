@@ -1,4 +1,5 @@
 import { ApplyPanel } from "@/app/(admin)/network/_components/apply-panel";
+import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { AssetImports } from "@/app/(admin)/network/_components/asset-imports";
 import { NetworkSettingsForm } from "@/app/(admin)/network/_components/network-settings-form";
 import { formatTime } from "@/app/_components/format-time";
@@ -33,6 +34,7 @@ export default async function NetworkPage() {
       </section>
       <section className={section}>
         <h2 className="font-medium">dnsmasq configuration</h2>
+        <WorkerStatusCard appliedHash={settings?.appliedHash ?? null} />
         <ApplyPanel state={preview.state} rendered={preview.rendered} appliedAt={formatTime(preview.appliedAt)} error={"error" in preview ? preview.error : null} />
       </section>
       <section className={section}>
