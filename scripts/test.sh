@@ -5,8 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
-rm -f test-results/vitest.json test-results/e2e.json
+mkdir -p reports
+rm -f reports/vitest.json reports/e2e.json
 failed_steps=()
 
 step() {
@@ -20,8 +20,8 @@ step "prisma generate" npx prisma generate
 step "migration drift" bash scripts/check-migrations.sh
 step "lint" npx eslint .
 step "typecheck" bash -c "npx next typegen && npx tsc --noEmit"
-step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step "build" npx next build
-step "e2e" env E2E_SKIP_BUILD=1 CI="${CI:-}" npx playwright test
+step "e2e" env E2E_SKIP_BUILD=1 npx playwright test
 
 node scripts/test-summary.mjs "${failed_steps[@]}"
