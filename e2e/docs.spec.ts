@@ -1,0 +1,74 @@
+import { expect, test } from "@/e2e/fixtures";
+
+test.describe("API reference", () => {
+  test("/docs needs a login", async ({ page }) => {
+    await page.goto("/docs");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("/docs renders the OpenAPI document in Chromium", async ({ adminPage: page }) => {
+    await page.goto("/docs");
+    await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
+    for (const tag of ["Machine-facing", "Devices", "Rules", "Groups", "Webhooks", "System"]) {
+      await expect(page.getByRole("heading", { name: tag, exact: true })).toBeVisible();
+    }
+    const createRule = page.locator("details[data-testid=operation]", { hasText: "Create an approval rule" });
+    await createRule.locator("summary").click();
+    await expect(createRule.getByText("Request body")).toBeVisible();
+    await expect(createRule.getByText("macPattern", { exact: true })).toBeVisible();
+    await expect(createRule.getByText("login session or API token").first()).toBeVisible();
+
+    const document = await page.request.get("/api/v1/openapi.json");
+    expect(document.status()).toBe(200);
+    const body = (await document.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(body.openapi).toBe("3.1.0");
+    const shown = await page.locator("details[data-testid=operation]").count();
+    const documented = Object.values(body.paths).reduce<number>((sum, methods) => sum + Object.keys(methods as object).length, 0);
+    expect(shown).toBe(documented);
+  });
+});
+
+test.describe("rules, groups and webhooks pages", () => {
+  test("create a group, a rule that uses it, and a webhook; the dry run lists a pending machine", async ({ adminPage: page }) => {
+    const suffix = Date.now().toString(36);
+    const mac = `02:e2:${suffix.slice(-8).padStart(8, "0").match(/../g)!.join(":")}`;
+    await page.request.post("/api/v1/devices/register", { data: { mac, arch: "arm64" } });
+
+    await page.goto("/groups");
+    const groupForm = page.getByTestId("group-form");
+    await groupForm.getByLabel("Name").fill(`edge-${suffix}`);
+    await groupForm.getByLabel("Talos config patch (strategic merge, YAML)").fill("machine:\n  notAKey: 1\n");
+    await groupForm.getByTestId("group-submit").click();
+    await expect(page.getByTestId("configPatch-error")).toBeVisible();
+    await groupForm.getByLabel("Talos config patch (strategic merge, YAML)").fill("machine:\n  sysctls:\n    vm.swappiness: \"10\"\n");
+    await groupForm.getByTestId("group-submit").click();
+    await expect(page.getByTestId("group-saved")).toBeVisible();
+    await expect(page.getByTestId("group-row").filter({ hasText: `edge-${suffix}` })).toBeVisible();
+
+    // A disabled rule, so the pending machine stays pending and shows in the dry run.
+    await page.goto("/rules");
+    const ruleForm = page.getByTestId("rule-form");
+    await ruleForm.getByLabel("Name").fill(`arm-${suffix}`);
+    await ruleForm.getByLabel("Arch").fill("arm64");
+    await ruleForm.getByLabel("MAC pattern (glob)").fill(`${mac.slice(0, 8)}*`);
+    await ruleForm.getByLabel("Group").selectOption({ label: `edge-${suffix}` });
+    await ruleForm.getByLabel("Role").selectOption("worker");
+    await ruleForm.getByLabel("Enabled").uncheck();
+    await ruleForm.getByTestId("rule-submit").click();
+    await expect(page.getByTestId("rule-saved")).toBeVisible();
+    await page.getByTestId("rule-row").filter({ hasText: `arm-${suffix}` }).getByRole("link").click();
+    await expect(page.getByTestId("dry-run-match").filter({ hasText: mac })).toBeVisible();
+
+    await page.goto("/webhooks");
+    const webhookForm = page.getByTestId("webhook-form");
+    await webhookForm.getByLabel("Name").fill(`hook-${suffix}`);
+    await webhookForm.getByLabel("URL (http or https; redirects are not followed)").fill("http://127.0.0.1:9/hook");
+    await webhookForm.getByTestId("webhook-submit").click();
+    await expect(page.getByTestId("webhook-secret")).toContainText("whsec_");
+    await page.getByTestId("webhook-row").filter({ hasText: `hook-${suffix}` }).getByRole("link").click();
+    await page.getByTestId("send-test").click();
+    // Port 9 refuses the connection: the test delivery is recorded as a failed attempt.
+    await expect(page.getByTestId("send-test-result")).toContainText("failed");
+    await expect(page.getByTestId("delivery-row").first()).toContainText("webhook.test");
+  });
+});
