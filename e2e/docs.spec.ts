@@ -42,6 +42,7 @@ test.describe("rules, groups and webhooks pages", () => {
     await groupForm.getByLabel("Talos config patch (strategic merge, YAML)", { exact: true }).fill("machine:\n  notAKey: 1\n");
     await groupForm.getByTestId("group-submit").click();
     await expect(page.getByTestId("configPatch-error")).toBeVisible();
+    await groupForm.getByLabel("Name", { exact: true }).fill(`edge-${suffix}`);
     await groupForm.getByLabel("Talos config patch (strategic merge, YAML)", { exact: true }).fill("machine:\n  sysctls:\n    vm.swappiness: \"10\"\n");
     await groupForm.getByTestId("group-submit").click();
     await expect(page.getByTestId("group-saved")).toBeVisible();
