@@ -40,8 +40,8 @@ test("fill the cluster settings, generate secrets and configuration, download ta
   expect(talosconfig.contexts.e2e.crt).toMatch(/^LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t/);
 
   const controlplane = page.getByTestId("preview-controlplane");
-  await expect(controlplane).toContainText("key: ***");
-  await expect(controlplane).toContainText("token: ***");
+  await expect(controlplane).toContainText(`key: "***"`);
+  await expect(controlplane).toContainText(`token: "***"`);
   await expect(controlplane).toContainText("kubelet:v1.33.4");
   await expect(controlplane).not.toContainText("LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0t");
   await expect(page.getByTestId("preview-worker")).toContainText("pool: e2e");
