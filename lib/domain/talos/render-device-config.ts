@@ -48,7 +48,6 @@ export const devicePatch = ({ device, network }: DevicePatchOptions): ConfigDocu
     const nameservers = network.nameservers.filter((server) => server.trim() !== "");
     const bad = [network.gateway, ...nameservers].find((ip) => ip && isIP(ip) === 0);
     if (bad) throw new AppError("validation_failed", `"${bad}" is not an IP address`);
-    if (nameservers.length > 0) networkPatch.nameservers = nameservers;
     networkPatch.interfaces = [
       {
         deviceSelector: { hardwareAddr: mac },
@@ -56,6 +55,8 @@ export const devicePatch = ({ device, network }: DevicePatchOptions): ConfigDocu
         ...(network.gateway ? { routes: [{ network: isIP(network.gateway) === 6 ? "::/0" : "0.0.0.0/0", gateway: network.gateway }] } : {}),
       },
     ];
+    // Key order of Talos's NetworkConfig struct: hostname, interfaces, nameservers.
+    if (nameservers.length > 0) networkPatch.nameservers = nameservers;
   }
   const machine: Record<string, unknown> = {};
   if (Object.keys(networkPatch).length > 0) machine.network = networkPatch;
