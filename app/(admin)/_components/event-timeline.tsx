@@ -14,8 +14,7 @@ export function EventTimeline({ events, showDevice = false }: { events: EventJso
           <span className="truncate text-xs leading-5 text-slate-600" title={JSON.stringify(event.details)}>
             {[event.actor.type, event.actor.name].filter(Boolean).join(": ")}
             {event.sourceIp ? ` · ${event.sourceIp}` : ""}
-            {showDevice && event.deviceId ? " · " : ""}
-            {showDevice && typeof event.details.mac === "string" ? event.details.mac : ""}
+            {showDevice && typeof event.details.mac === "string" && event.details.mac !== event.actor.name ? ` · ${event.details.mac}` : ""}
             {typeof event.details.reason === "string" ? ` · ${event.details.reason}` : ""}
           </span>
         </li>
