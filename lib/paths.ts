@@ -23,7 +23,8 @@ export type Paths = {
 };
 
 export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
-  const root = path.resolve(source.KTIZO_ROOT ?? process.cwd());
+  // Runtime locations, not build inputs: keep Turbopack from tracing the whole project through them.
+  const root = path.resolve(/*turbopackIgnore: true*/ source.KTIZO_ROOT ?? process.cwd());
   const dataDir = path.resolve(root, source.KTIZO_DATA_DIR ?? "data");
   const compiledDir = path.resolve(root, source.KTIZO_COMPILED_DIR ?? "compiled");
   const dnsmasqDir = path.join(compiledDir, "dnsmasq");

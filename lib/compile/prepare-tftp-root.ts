@@ -34,7 +34,7 @@ export const prepareTftpRoot = async ({ uefiBinary, arm64Binary }: PrepareTftpRo
   const required = new Set(["undionly.kpxe", uefiBinary]);
   const copied: string[] = [];
   for (const name of firstStage) {
-    const source = path.join(ipxeSourceDir, name);
+    const source = path.join(/*turbopackIgnore: true*/ ipxeSourceDir, name);
     if (!required.has(name) && !(await exists(source))) continue;
     await copyInto(source, name);
     copied.push(name);
