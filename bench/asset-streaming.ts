@@ -69,8 +69,9 @@ export const assetStreaming = async ({ app, root, durationS }: { app: Started; r
   const file = path.join(dir, fileName);
   writeAsset(file);
   const assetPath = `/api/v1/assets/talos/${talosVersion}/${fileName}`;
-  const head = await fetch(`${app.url}${assetPath}`, { method: "HEAD" });
-  if (head.status !== 200 || Number(head.headers.get("content-length")) !== sizeMb * 1024 * 1024) throw new Error(`asset route answered ${head.status}, length ${head.headers.get("content-length")}`);
+  const probe = await fetch(`${app.url}${assetPath}`, { headers: { range: "bytes=0-0" } });
+  await probe.arrayBuffer();
+  if (probe.status !== 206 || probe.headers.get("content-range") !== `bytes 0-0/${sizeMb * 1024 * 1024}`) throw new Error(`asset route answered ${probe.status}, ${probe.headers.get("content-range")}`);
 
   const bare = await startBare("bare-stream.mjs", [file]);
   const bareResult = await stream(`${bare.url}/`, durationS);

@@ -18,12 +18,13 @@ const devices = 1000;
 const downloadRounds = 3;
 
 export const bootStorm = async ({ app, root, durationS }: { app: Started; root: string; durationS: number }) => {
-  const macs = await seedDevices({ count: devices, status: "approved", prefix: "52:54:01" });
+  const prefix = "52:54:01";
+  const macs = await seedDevices({ count: devices, status: "approved", prefix });
   let next = 0;
   const scriptPath = () => `/api/v1/boot/ipxe?mac=${macToHyphen(macs[next++ % macs.length]!)}&arch=x86_64`;
 
   const sampleScript = await (await fetch(`${app.url}${scriptPath()}`)).text();
-  const tokens = await resetForDownloads(macs);
+  const tokens = await resetForDownloads(prefix);
   const first = macs[0]!;
   const sampleYaml = await (await fetch(`${app.url}/api/v1/config/download?mac=${first}&token=${tokens.get(first)}`)).text();
   if (!sampleScript.includes("kernel") || !sampleYaml.includes("machine:")) throw new Error(`unexpected samples:\n${sampleScript}\n${sampleYaml.slice(0, 200)}`);
@@ -36,13 +37,16 @@ export const bootStorm = async ({ app, root, durationS }: { app: Started; root: 
   const ipxeBare = await runLoad({ url: bareScript.url, connections, durationS, path: scriptPath });
   await bareScript.stop();
   const ipxeApp = await runLoad({ url: app.url, connections, durationS, path: scriptPath });
+  // Context, not a target: the fixed /boot.ipxe script (two reads, no writes) through the same
+  // Next server shows what the framework alone costs against the bare server.
+  const entryApp = await runLoad({ url: app.url, connections, durationS, path: () => "/boot.ipxe" });
 
   const bareYaml = await startBare("bare-bytes.mjs", [yamlFile, "application/yaml; charset=utf-8"]);
   const downloadBare = await runLoad({ url: bareYaml.url, connections, amount: devices * downloadRounds });
   await bareYaml.stop();
   const rounds: LoadResult[] = [];
   for (let round = 0; round < downloadRounds; round += 1) {
-    const roundTokens = await resetForDownloads(macs);
+    const roundTokens = await resetForDownloads(prefix);
     let index = 0;
     const downloadPath = () => {
       const mac = macs[index++ % macs.length]!;
@@ -58,6 +62,7 @@ export const bootStorm = async ({ app, root, durationS }: { app: Started; root: 
   writeResult("boot-storm", {
     setup: { devices, connections, durationS, downloadRounds, downloadMeasure: "one first download per device per round with a valid one-use token minted in the DB; devices reset between rounds" },
     ipxe: { app: ipxeApp, bare: ipxeBare, ratio: ipxeRatio, bodyBytes: sampleScript.length },
+    entryScriptForContext: { app: entryApp, ratioToBare: ratio(entryApp.rps, ipxeBare.rps) },
     download: { app: downloadApp, bare: downloadBare, ratio: downloadRatio, rounds, bodyBytes: sampleYaml.length },
     checks: [
       { name: "iPXE script throughput vs bare node:http", target: ">= 0.5x", value: `${ipxeApp.rps} vs ${ipxeBare.rps} req/s = ${ipxeRatio}x`, pass: ipxeRatio >= 0.5 },

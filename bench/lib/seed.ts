@@ -34,10 +34,10 @@ export const seedDevices = async ({ count, from = 0, status, prefix }: SeedDevic
 
 // One valid config token per device (as the iPXE script would mint), and the devices back to
 // "approved, not provisioned", so every download of the round is a first, valid one.
-export const resetForDownloads = async (macs: string[]): Promise<Map<string, string>> => {
+export const resetForDownloads = async (prefix: string): Promise<Map<string, string>> => {
   await prisma.bootToken.deleteMany();
-  await prisma.device.updateMany({ where: { mac: { in: macs } }, data: { provisionedAt: null, bootAction: "install" } });
-  const devices = await prisma.device.findMany({ where: { mac: { in: macs } }, select: { id: true, mac: true } });
+  await prisma.device.updateMany({ where: { mac: { startsWith: prefix } }, data: { provisionedAt: null, bootAction: "install" } });
+  const devices = await prisma.device.findMany({ where: { mac: { startsWith: prefix } }, select: { id: true, mac: true } });
   const tokens = new Map<string, string>();
   const expiresAt = new Date(Date.now() + 3_600_000);
   const rows = devices.map((device) => {
