@@ -3,8 +3,10 @@ import { DeviceCounts } from "@/app/(admin)/_components/device-counts";
 import { EndpointWarning } from "@/app/(admin)/_components/endpoint-warning";
 import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { PendingQueue } from "@/app/(admin)/_components/pending-queue";
+import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
+import { getSystemStatus } from "@/lib/services/get-system-status";
 import { listEvents } from "@/lib/services/list-events";
 
 export const dynamic = "force-dynamic";
@@ -12,13 +14,19 @@ export const dynamic = "force-dynamic";
 // Overview: what needs a decision now, how the fleet stands, and what happened last.
 export default async function OverviewPage() {
   await requireAdmin("/");
-  const [counts, warning, events] = await Promise.all([getDeviceCounts(), getEndpointWarning(), listEvents({ pageSize: 15 })]);
+  const [counts, warning, events, status] = await Promise.all([
+    getDeviceCounts(),
+    getEndpointWarning(),
+    listEvents({ pageSize: 15 }),
+    getSystemStatus(),
+  ]);
 
   return (
     <div className="space-y-6" data-testid="overview">
       <h1 className="text-xl font-semibold">Overview</h1>
       <EndpointWarning message={warning} />
       <DeviceCounts counts={counts} />
+      <WorkerStatusCard initial={status} />
       <PendingQueue />
       <section className="space-y-2">
         <div className="flex items-center justify-between">
