@@ -1,4 +1,5 @@
 import { isV1alpha1Document, schemaErrors } from "@/lib/domain/talos/config-schema";
+import { orderLikeTalos } from "@/lib/domain/talos/order-like-talos";
 import { mergeObject, stripDirectives } from "@/lib/domain/talos/strategic-merge";
 import { isPlainObject, parseYamlDocuments, stringifyTalosYaml } from "@/lib/domain/talos/talos-yaml";
 
@@ -54,4 +55,4 @@ export const parseConfigDocuments = (yaml: string): ConfigDocument[] => {
 };
 
 export const stringifyConfigDocuments = (documents: ConfigDocument[]): string =>
-  documents.map((doc) => stringifyTalosYaml(doc)).join("---\n");
+  documents.map((doc) => stringifyTalosYaml(isV1alpha1Document(doc) ? orderLikeTalos(doc) : doc)).join("---\n");

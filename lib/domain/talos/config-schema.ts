@@ -5,7 +5,7 @@ import { isPlainObject } from "@/lib/domain/talos/talos-yaml";
 // Talos's own v1.11 JSON schema (REFERENCE §6), with two fixes applied in memory:
 // `persist` is allowed at the top of v1alpha1 documents (the schema omits it, so every real
 // talosctl output would fail), and the KubeSpan endpoints kind is the one the code registers.
-type Schema = { $id: string; $defs: Record<string, { properties?: Record<string, unknown> }> };
+export type Schema = { $id: string; $defs: Record<string, { properties?: Record<string, unknown> }> };
 
 // ajv's CJS default export arrives wrapped under some loaders (tsx/vitest vs Next).
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module) as typeof Ajv2020Module;
@@ -28,6 +28,14 @@ const isAbsoluteUri = (value: string): boolean => {
   } catch {
     return false;
   }
+};
+
+let patched: Schema | undefined;
+// The patched schema's definitions (shared with order-like-talos.ts).
+export const talosSchemaDefs = (): Schema["$defs"] => {
+  patched ??= patchedSchema();
+
+  return patched.$defs;
 };
 
 type Validators = { v1alpha1: ValidateFunction; byKind: Map<string, ValidateFunction> };
