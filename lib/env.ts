@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-// Server environment, parsed once. Image builds set KTIZO_SKIP_ENV_VALIDATION to build without a runtime env.
+// Server environment, parsed once on first use (so `next build` needs no runtime env).
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/ktizo.db"),

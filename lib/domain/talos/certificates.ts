@@ -1,5 +1,6 @@
 import { webcrypto } from "node:crypto";
-import "@/lib/domain/talos/reflect-metadata-shim";
+// @peculiar/x509 resolves its algorithm providers through tsyringe, which needs the Reflect metadata API.
+import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { generateSigningKeys, privateKeyPem, signingKeyFromPem, type CaAlgorithm } from "@/lib/domain/talos/keys";
 import { truncateToSeconds, type RandomBytes } from "@/lib/domain/talos/random";
