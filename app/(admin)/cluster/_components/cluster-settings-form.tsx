@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { saveClusterSettingsAction } from "@/app/(admin)/cluster/actions";
-import { TextAreaField } from "@/app/(admin)/cluster/_components/text-area-field";
+import { TextAreaField } from "@/app/_components/text-area-field";
 import { FormField } from "@/app/_components/form-field";
 import { Notice } from "@/app/_components/notice";
 import { SubmitButton } from "@/app/_components/submit-button";

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { createGroupAction, updateGroupAction } from "@/app/(admin)/groups/actions";
-import { SelectField } from "@/app/(admin)/rules/_components/select-field";
-import { TextAreaField } from "@/app/(admin)/cluster/_components/text-area-field";
+import { SelectField } from "@/app/_components/select-field";
+import { TextAreaField } from "@/app/_components/text-area-field";
 import { FormField } from "@/app/_components/form-field";
 import { Notice } from "@/app/_components/notice";
 import { SubmitButton } from "@/app/_components/submit-button";

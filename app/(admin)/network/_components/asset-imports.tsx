@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect } from "react";
 import { startAssetImportAction } from "@/app/(admin)/network/actions";
-import { SelectField } from "@/app/(admin)/network/_components/select-field";
+import { SelectField } from "@/app/_components/select-field";
 import { FormField } from "@/app/_components/form-field";
 import { Notice } from "@/app/_components/notice";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -56,7 +56,7 @@ export function AssetImports({ initialImports, local }: AssetImportsProps) {
           <FormField name="url" label="Import from URL" placeholder="https://factory.talos.dev/image/<schematic>/v1.11.5/kernel-amd64" errors={errors.url} required />
         </div>
         <FormField name="talosVersion" label="Talos version" placeholder="v1.11.5" errors={errors.talosVersion} required />
-        <SelectField name="fileName" label="Save as" options={assetFileNames.map((name) => [name, name])} errors={errors.fileName} />
+        <SelectField name="fileName" label="Save as" options={assetFileNames.map((name) => ({ value: name, label: name }))} errors={errors.fileName} />
         <div className="md:col-span-3">
           <FormField name="sha256" label="Expected sha256 (optional)" errors={errors.sha256} />
         </div>

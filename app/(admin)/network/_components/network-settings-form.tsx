@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { saveNetworkSettingsAction } from "@/app/(admin)/network/actions";
-import { SelectField } from "@/app/(admin)/network/_components/select-field";
+import { SelectField } from "@/app/_components/select-field";
 import { FormField } from "@/app/_components/form-field";
 import { Notice } from "@/app/_components/notice";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -34,7 +34,7 @@ export function NetworkSettingsForm({ settings }: NetworkSettingsFormProps) {
     <FormField key={`${name}-${state.status}`} name={name} label={label} defaultValue={values[name]} errors={errors[name]} {...extra} />
   );
   const select = (name: string, label: string, options: [string, string][]) => (
-    <SelectField key={`${name}-${state.status}`} name={name} label={label} options={options} defaultValue={values[name]} errors={errors[name]} />
+    <SelectField key={`${name}-${state.status}`} name={name} label={label} options={options.map(([value, text]) => ({ value, label: text }))} defaultValue={values[name]} errors={errors[name]} />
   );
 
   return (

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createRuleAction, updateRuleAction } from "@/app/(admin)/rules/actions";
-import { SelectField } from "@/app/(admin)/rules/_components/select-field";
+import { SelectField } from "@/app/_components/select-field";
 import { FormField } from "@/app/_components/form-field";
 import { Notice } from "@/app/_components/notice";
 import { SubmitButton } from "@/app/_components/submit-button";
