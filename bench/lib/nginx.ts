@@ -14,7 +14,9 @@ export const startNginx = async (root: string, servedDir: string): Promise<Start
   const conf = path.join(prefix, "nginx.conf");
   writeFileSync(
     conf,
+    // user root: the bench tree under /tmp is private to root (mkdtemp), like ktizo's own data dir.
     `daemon off;
+user root;
 worker_processes 2;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log;

@@ -8,7 +8,7 @@ export const resultsDir = path.resolve(import.meta.dirname, "../results");
 
 export type Check = { name: string; target: string; value: number | string; pass: boolean };
 
-export const ratio = (value: number, baseline: number): number => (baseline > 0 ? Math.round((value / baseline) * 100) / 100 : 0);
+export const ratio = (value: number, baseline: number): number => (baseline > 0 ? Math.round((value / baseline) * 1000) / 1000 : 0);
 
 export const writeResult = (name: string, result: Record<string, unknown> & { checks: Check[] }): void => {
   mkdirSync(resultsDir, { recursive: true });
