@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteGroupButton } from "@/app/(admin)/groups/_components/delete-group-button";
 import { GroupForm } from "@/app/(admin)/groups/_components/group-form";
+import { deleteGroupAction } from "@/app/(admin)/groups/actions";
+import { DeleteButton } from "@/app/_components/delete-button";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
 import { getGroupOrThrow } from "@/lib/services/get-group-or-throw";
@@ -30,7 +31,9 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           </Link>{" "}
           / {group.name}
         </h1>
-        <DeleteGroupButton id={group.id} />
+        <DeleteButton id={group.id} action={deleteGroupAction} testId="delete-group">
+          Delete group
+        </DeleteButton>
       </div>
       <GroupForm group={groupJson(group)} />
       <section className="space-y-2" data-testid="group-preview">

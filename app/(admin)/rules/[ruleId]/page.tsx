@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteRuleButton } from "@/app/(admin)/rules/_components/delete-rule-button";
 import { RuleForm } from "@/app/(admin)/rules/_components/rule-form";
+import { deleteRuleAction } from "@/app/(admin)/rules/actions";
+import { DeleteButton } from "@/app/_components/delete-button";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
@@ -28,7 +29,9 @@ export default async function RulePage({ params }: { params: Promise<{ ruleId: s
           </Link>{" "}
           / {rule.name}
         </h1>
-        <DeleteRuleButton id={rule.id} />
+        <DeleteButton id={rule.id} action={deleteRuleAction} testId="delete-rule">
+          Delete rule
+        </DeleteButton>
       </div>
       <RuleForm rule={ruleJson(rule)} groups={groups.map(({ id, name }) => ({ id, name }))} />
       <section className="space-y-2" data-testid="dry-run">

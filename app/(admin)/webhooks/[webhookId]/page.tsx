@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteWebhookButton, SendTestButton } from "@/app/(admin)/webhooks/_components/webhook-buttons";
+import { SendTestButton } from "@/app/(admin)/webhooks/_components/send-test-button";
 import { WebhookForm } from "@/app/(admin)/webhooks/_components/webhook-form";
+import { deleteWebhookAction } from "@/app/(admin)/webhooks/actions";
+import { DeleteButton } from "@/app/_components/delete-button";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
@@ -29,7 +31,9 @@ export default async function WebhookPage({ params }: { params: Promise<{ webhoo
         </h1>
         <div className="flex items-center gap-3">
           <SendTestButton id={webhook.id} />
-          <DeleteWebhookButton id={webhook.id} />
+          <DeleteButton id={webhook.id} action={deleteWebhookAction} testId="delete-webhook">
+            Delete webhook
+          </DeleteButton>
         </div>
       </div>
       <WebhookForm webhook={webhookJson(webhook)} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteWebhookAction, testWebhookAction } from "@/app/(admin)/webhooks/actions";
+import { testWebhookAction } from "@/app/(admin)/webhooks/actions";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { idleState } from "@/lib/actions/action-state";
 
@@ -15,20 +15,6 @@ export function SendTestButton({ id }: { id: string }) {
         Send test
       </SubmitButton>
       {state.status === "ok" ? <span className="text-xs" data-testid="send-test-result">{state.data.message}</span> : null}
-      {state.status === "error" || state.status === "invalid" ? <span className="text-xs text-red-600">{state.message}</span> : null}
-    </form>
-  );
-}
-
-export function DeleteWebhookButton({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(deleteWebhookAction, idleState);
-
-  return (
-    <form action={action} className="inline-flex items-center gap-2">
-      <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="danger" disabled={pending} data-testid="delete-webhook">
-        Delete webhook
-      </SubmitButton>
       {state.status === "error" || state.status === "invalid" ? <span className="text-xs text-red-600">{state.message}</span> : null}
     </form>
   );
