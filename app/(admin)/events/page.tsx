@@ -1,5 +1,6 @@
 import { EventFilter } from "@/app/(admin)/events/_components/event-filter";
 import { Pager } from "@/app/(admin)/events/_components/pager";
+import { DataTable } from "@/app/_components/data-table";
 import { formatTime } from "@/app/_components/format-time";
 import { Notice } from "@/app/_components/notice";
 import { requireAdmin } from "@/lib/auth/require-admin";
@@ -28,39 +29,19 @@ export default async function EventsPage({ searchParams }: EventsPageProps) {
           The filter in the address was not understood; showing all events.
         </Notice>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="events-table">
-          <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th className="px-3 py-2">Time</th>
-              <th className="px-3 py-2">Type</th>
-              <th className="px-3 py-2">Actor</th>
-              <th className="px-3 py-2">Source IP</th>
-              <th className="px-3 py-2">Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                  No events.
-                </td>
-              </tr>
-            ) : null}
-            {items.map((event) => (
-              <tr key={event.id} data-testid="event-row" data-event-type={event.type}>
-                <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(event.createdAt)}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{event.type}</td>
-                <td className="px-3 py-1.5">{[event.actor.type, event.actor.name].filter(Boolean).join(": ")}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{event.sourceIp ?? "—"}</td>
-                <td className="max-w-md truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={JSON.stringify(event.details)}>
-                  {Object.keys(event.details).length ? JSON.stringify(event.details) : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="events-table" headings={["Time", "Type", "Actor", "Source IP", "Details"]} empty={items.length === 0 ? "No events." : null}>
+        {items.map((event) => (
+          <tr key={event.id} data-testid="event-row" data-event-type={event.type}>
+            <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(event.createdAt)}</td>
+            <td className="px-3 py-1.5 font-mono text-xs">{event.type}</td>
+            <td className="px-3 py-1.5">{[event.actor.type, event.actor.name].filter(Boolean).join(": ")}</td>
+            <td className="px-3 py-1.5 font-mono text-xs">{event.sourceIp ?? "—"}</td>
+            <td className="max-w-md truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={JSON.stringify(event.details)}>
+              {Object.keys(event.details).length ? JSON.stringify(event.details) : ""}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager page={page} pageSize={pageSize} total={total} href={href} />
     </div>
   );

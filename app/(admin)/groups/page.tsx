@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { GroupForm } from "@/app/(admin)/groups/_components/group-form";
+import { DataTable } from "@/app/_components/data-table";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { groupJson } from "@/lib/services/group-json";
 import { listGroups } from "@/lib/services/list-groups";
@@ -18,42 +19,22 @@ export default async function GroupsPage() {
           A device&apos;s config is role base ← cluster patches ← group patch ← device settings. Rules can put new machines into a group.
         </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="groups-table">
-          <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-            <tr>
-              {["Name", "Role", "Install disk", "Hostname pattern", "Patch", "Devices"].map((heading) => (
-                <th key={heading} className="px-3 py-2">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {groups.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
-                  No groups yet.
-                </td>
-              </tr>
-            ) : null}
-            {groups.map((group) => (
-              <tr key={group.id} data-testid="group-row">
-                <td className="px-3 py-1.5 font-medium">
-                  <Link href={`/groups/${group.id}`} className="text-sky-700 hover:underline">
-                    {group.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-1.5">{group.role ?? "—"}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{group.installDisk ?? "—"}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{group.hostnamePattern ?? "—"}</td>
-                <td className="px-3 py-1.5">{group.configPatch.trim() ? `${group.configPatch.split("\n").length} lines` : "—"}</td>
-                <td className="px-3 py-1.5">{group.deviceCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="groups-table" headings={["Name", "Role", "Install disk", "Hostname pattern", "Patch", "Devices"]} empty={groups.length === 0 ? "No groups yet." : null}>
+        {groups.map((group) => (
+          <tr key={group.id} data-testid="group-row">
+            <td className="px-3 py-1.5 font-medium">
+              <Link href={`/groups/${group.id}`} className="text-sky-700 hover:underline">
+                {group.name}
+              </Link>
+            </td>
+            <td className="px-3 py-1.5">{group.role ?? "—"}</td>
+            <td className="px-3 py-1.5 font-mono text-xs">{group.installDisk ?? "—"}</td>
+            <td className="px-3 py-1.5 font-mono text-xs">{group.hostnamePattern ?? "—"}</td>
+            <td className="px-3 py-1.5">{group.configPatch.trim() ? `${group.configPatch.split("\n").length} lines` : "—"}</td>
+            <td className="px-3 py-1.5">{group.deviceCount}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2 className="text-base font-semibold">New group</h2>
       <GroupForm />
     </div>

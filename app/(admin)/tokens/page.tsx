@@ -1,5 +1,6 @@
 import { CreateTokenForm } from "@/app/(admin)/tokens/_components/create-token-form";
 import { RevokeTokenButton } from "@/app/(admin)/tokens/_components/revoke-token-button";
+import { DataTable } from "@/app/_components/data-table";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listApiTokens } from "@/lib/services/list-api-tokens";
@@ -19,43 +20,21 @@ export default async function TokensPage() {
         </p>
       </div>
       <CreateTokenForm />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="tokens-table">
-          <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Prefix</th>
-              <th className="px-3 py-2">Origin</th>
-              <th className="px-3 py-2">Created</th>
-              <th className="px-3 py-2">Last used</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">
-                  No API tokens yet.
-                </td>
-              </tr>
-            ) : null}
-            {items.map((token) => (
-              <tr key={token.id} data-testid="token-row" data-token-name={token.name} className={token.revokedAt ? "text-slate-400" : ""}>
-                <td className="px-3 py-1.5 font-medium">{token.name}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{token.prefix}…</td>
-                <td className="px-3 py-1.5">{token.origin === "env" ? "environment" : (token.createdBy ?? "ui")}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(token.createdAt)}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(token.lastUsedAt)}</td>
-                <td className="px-3 py-1.5" data-testid="token-status">
-                  {token.revokedAt ? `revoked ${formatTime(token.revokedAt)}` : "active"}
-                </td>
-                <td className="px-3 py-1.5 text-right">{token.revokedAt ? null : <RevokeTokenButton id={token.id} name={token.name} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="tokens-table" headings={["Name", "Prefix", "Origin", "Created", "Last used", "Status", ""]} empty={items.length === 0 ? "No API tokens yet." : null}>
+        {items.map((token) => (
+          <tr key={token.id} data-testid="token-row" data-token-name={token.name} className={token.revokedAt ? "text-slate-400" : ""}>
+            <td className="px-3 py-1.5 font-medium">{token.name}</td>
+            <td className="px-3 py-1.5 font-mono text-xs">{token.prefix}…</td>
+            <td className="px-3 py-1.5">{token.origin === "env" ? "environment" : (token.createdBy ?? "ui")}</td>
+            <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(token.createdAt)}</td>
+            <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(token.lastUsedAt)}</td>
+            <td className="px-3 py-1.5" data-testid="token-status">
+              {token.revokedAt ? `revoked ${formatTime(token.revokedAt)}` : "active"}
+            </td>
+            <td className="px-3 py-1.5 text-right">{token.revokedAt ? null : <RevokeTokenButton id={token.id} name={token.name} />}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="text-xs text-slate-500">{total} token(s)</p>
     </div>
   );

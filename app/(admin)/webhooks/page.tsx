@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { WebhookForm } from "@/app/(admin)/webhooks/_components/webhook-form";
+import { DataTable } from "@/app/_components/data-table";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listWebhooks } from "@/lib/services/list-webhooks";
 import { webhookJson } from "@/lib/services/webhook-json";
@@ -19,40 +20,20 @@ export default async function WebhooksPage() {
           with retries and exponential backoff.
         </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="webhooks-table">
-          <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-            <tr>
-              {["Name", "URL", "Events", "State"].map((heading) => (
-                <th key={heading} className="px-3 py-2">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {webhooks.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="px-3 py-6 text-center text-slate-500">
-                  No webhooks yet.
-                </td>
-              </tr>
-            ) : null}
-            {webhooks.map((webhook) => (
-              <tr key={webhook.id} data-testid="webhook-row" className={webhook.enabled ? "" : "text-slate-400"}>
-                <td className="px-3 py-1.5 font-medium">
-                  <Link href={`/webhooks/${webhook.id}`} className="text-sky-700 hover:underline">
-                    {webhook.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-1.5 font-mono text-xs break-all">{webhook.url}</td>
-                <td className="px-3 py-1.5 text-xs">{webhook.events.join(", ")}</td>
-                <td className="px-3 py-1.5">{webhook.enabled ? "enabled" : "disabled"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="webhooks-table" headings={["Name", "URL", "Events", "State"]} empty={webhooks.length === 0 ? "No webhooks yet." : null}>
+        {webhooks.map((webhook) => (
+          <tr key={webhook.id} data-testid="webhook-row" className={webhook.enabled ? "" : "text-slate-400"}>
+            <td className="px-3 py-1.5 font-medium">
+              <Link href={`/webhooks/${webhook.id}`} className="text-sky-700 hover:underline">
+                {webhook.name}
+              </Link>
+            </td>
+            <td className="px-3 py-1.5 font-mono text-xs break-all">{webhook.url}</td>
+            <td className="px-3 py-1.5 text-xs">{webhook.events.join(", ")}</td>
+            <td className="px-3 py-1.5">{webhook.enabled ? "enabled" : "disabled"}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2 className="text-base font-semibold">New webhook</h2>
       <WebhookForm />
     </div>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { GroupForm } from "@/app/(admin)/groups/_components/group-form";
 import { deleteGroupAction } from "@/app/(admin)/groups/actions";
 import { DeleteButton } from "@/app/_components/delete-button";
+import { DetailHeader } from "@/app/_components/detail-header";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
 import { getGroupOrThrow } from "@/lib/services/get-group-or-throw";
@@ -24,17 +25,11 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
 
   return (
     <div className="space-y-6">
-      <div className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold">
-          <Link href="/groups" className="text-sky-700 hover:underline">
-            Groups
-          </Link>{" "}
-          / {group.name}
-        </h1>
+      <DetailHeader parentHref="/groups" parentLabel="Groups" title={group.name}>
         <DeleteButton id={group.id} action={deleteGroupAction} testId="delete-group">
           Delete group
         </DeleteButton>
-      </div>
+      </DetailHeader>
       <GroupForm group={groupJson(group)} />
       <section className="space-y-2" data-testid="group-preview">
         <div className="flex items-center gap-3">

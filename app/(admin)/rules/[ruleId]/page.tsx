@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RuleForm } from "@/app/(admin)/rules/_components/rule-form";
 import { deleteRuleAction } from "@/app/(admin)/rules/actions";
 import { DeleteButton } from "@/app/_components/delete-button";
+import { DetailHeader } from "@/app/_components/detail-header";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
@@ -22,17 +22,11 @@ export default async function RulePage({ params }: { params: Promise<{ ruleId: s
 
   return (
     <div className="space-y-6">
-      <div className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold">
-          <Link href="/rules" className="text-sky-700 hover:underline">
-            Rules
-          </Link>{" "}
-          / {rule.name}
-        </h1>
+      <DetailHeader parentHref="/rules" parentLabel="Rules" title={rule.name}>
         <DeleteButton id={rule.id} action={deleteRuleAction} testId="delete-rule">
           Delete rule
         </DeleteButton>
-      </div>
+      </DetailHeader>
       <RuleForm rule={ruleJson(rule)} groups={groups.map(({ id, name }) => ({ id, name }))} />
       <section className="space-y-2" data-testid="dry-run">
         <h2 className="text-base font-semibold">Dry run: pending devices this rule matches now</h2>

@@ -1,9 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SendTestButton } from "@/app/(admin)/webhooks/_components/send-test-button";
 import { WebhookForm } from "@/app/(admin)/webhooks/_components/webhook-form";
 import { deleteWebhookAction } from "@/app/(admin)/webhooks/actions";
+import { DataTable } from "@/app/_components/data-table";
 import { DeleteButton } from "@/app/_components/delete-button";
+import { DetailHeader } from "@/app/_components/detail-header";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
@@ -22,49 +23,30 @@ export default async function WebhookPage({ params }: { params: Promise<{ webhoo
 
   return (
     <div className="space-y-6">
-      <div className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold">
-          <Link href="/webhooks" className="text-sky-700 hover:underline">
-            Webhooks
-          </Link>{" "}
-          / {webhook.name}
-        </h1>
+      <DetailHeader parentHref="/webhooks" parentLabel="Webhooks" title={webhook.name}>
         <div className="flex items-center gap-3">
           <SendTestButton id={webhook.id} />
           <DeleteButton id={webhook.id} action={deleteWebhookAction} testId="delete-webhook">
             Delete webhook
           </DeleteButton>
         </div>
-      </div>
+      </DetailHeader>
       <WebhookForm webhook={webhookJson(webhook)} />
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Deliveries ({deliveries.total}, newest first)</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="deliveries-table">
-            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-              <tr>
-                {["Created", "Event", "Status", "Attempts", "Last code", "Last error", "Next attempt / delivered"].map((heading) => (
-                  <th key={heading} className="px-3 py-2">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {deliveries.items.map((delivery) => (
-                <tr key={delivery.id} data-testid="delivery-row" data-status={delivery.status}>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(delivery.createdAt)}</td>
-                  <td className="px-3 py-1.5">{delivery.event}</td>
-                  <td className="px-3 py-1.5">{delivery.status}</td>
-                  <td className="px-3 py-1.5">{delivery.attempts}</td>
-                  <td className="px-3 py-1.5">{delivery.lastStatusCode ?? "—"}</td>
-                  <td className="px-3 py-1.5 text-xs">{delivery.lastError ?? ""}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{delivery.status === "pending" ? formatTime(delivery.nextAttemptAt) : formatTime(delivery.deliveredAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="deliveries-table" headings={["Created", "Event", "Status", "Attempts", "Last code", "Last error", "Next attempt / delivered"]}>
+          {deliveries.items.map((delivery) => (
+            <tr key={delivery.id} data-testid="delivery-row" data-status={delivery.status}>
+              <td className="px-3 py-1.5 whitespace-nowrap">{formatTime(delivery.createdAt)}</td>
+              <td className="px-3 py-1.5">{delivery.event}</td>
+              <td className="px-3 py-1.5">{delivery.status}</td>
+              <td className="px-3 py-1.5">{delivery.attempts}</td>
+              <td className="px-3 py-1.5">{delivery.lastStatusCode ?? "—"}</td>
+              <td className="px-3 py-1.5 text-xs">{delivery.lastError ?? ""}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{delivery.status === "pending" ? formatTime(delivery.nextAttemptAt) : formatTime(delivery.deliveredAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );
