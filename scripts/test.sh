@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: the whole suite — drift check, lint, typecheck, unit + integration + network tests,
-# production build, e2e in Chromium. Runs every step, then prints one summary line
+# npm test: the whole suite — drift check, lint, typecheck, production build, unit + integration +
+# network + hardening tests, e2e in Chromium. Runs every step, then prints one summary line
 # "N passed, N failed" (tests counted from Vitest and Playwright) and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +20,9 @@ step "prisma generate" npx prisma generate
 step "migration drift" bash scripts/check-migrations.sh
 step "lint" npx eslint .
 step "typecheck" bash -c "npx next typegen && npx tsc --noEmit"
-step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+# The build comes before Vitest: the crash-safety test runs the production server from it.
 step "build" npx next build
+step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step "e2e" env E2E_SKIP_BUILD=1 npx playwright test
 
 node scripts/test-summary.mjs "${failed_steps[@]}"
