@@ -1,0 +1,36 @@
+// `npx tsx bench/micro-hot-path.ts [n]`: in-process CPU cost of the machine-facing hot paths
+// (service functions called directly, no HTTP, one at a time) on a throw-away bench DB. A quick
+// before/after check for lib/services/serve-boot-script.ts and the boot settings; the load test
+// is bench/boot-storm.ts.
+import { rmSync } from "node:fs";
+import { createBenchEnv } from "./lib/bench-env";
+
+const n = Number(process.argv[2] ?? 300);
+const bench = createBenchEnv();
+try {
+  const { seedBaseSettings } = await import("./lib/seed-settings");
+  const { seedDevices } = await import("./lib/seed");
+  const { serveBootScript } = await import("@/lib/services/serve-boot-script");
+  const { serveBootEntryScript } = await import("@/lib/services/serve-boot-entry-script");
+  await seedBaseSettings();
+  const approved = await seedDevices({ count: 200, status: "approved", prefix: "52:54:01" });
+  const pending = await seedDevices({ count: 200, status: "pending", prefix: "52:54:02" });
+  const time = async (name: string, call: (index: number) => Promise<unknown>) => {
+    for (let index = 0; index < 20; index += 1) await call(index);
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    for (let index = 0; index < n; index += 1) await call(index);
+    const wallMs = (performance.now() - start) / n;
+    const used = process.cpuUsage(cpu);
+    console.log(`${name.padEnd(34)} ${wallMs.toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / n).toFixed(2)} ms CPU per call`);
+  };
+  const origin = "http://ktizo.test";
+  await time("/boot.ipxe (entry script)", () => serveBootEntryScript({ requestOrigin: origin }));
+  await time("/api/v1/boot/ipxe approved (talos)", (index) =>
+    serveBootScript({ mac: approved[index % approved.length]!, query: { arch: "x86_64" }, sourceIp: "127.0.0.1", requestOrigin: origin }));
+  await time("/api/v1/boot/ipxe pending (poll)", (index) =>
+    serveBootScript({ mac: pending[index % pending.length]!, query: { arch: "x86_64" }, sourceIp: "127.0.0.1", requestOrigin: origin }));
+} finally {
+  rmSync(bench.root, { recursive: true, force: true });
+}
+process.exit(0);
