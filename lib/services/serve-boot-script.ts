@@ -3,14 +3,13 @@ import { configDownloadUrl, talosKernelArgs } from "@/lib/domain/boot/kernel-arg
 import { talosArchOf } from "@/lib/domain/boot/talos-arch";
 import { bootAssetUrls } from "@/lib/domain/boot-assets";
 import { exitScript, notReadyScript, rejectedScript, talosScript, waitingScript, type IpxeScript } from "@/lib/domain/ipxe/script-models";
-import { prisma } from "@/lib/db/client";
-import type { Device } from "@/lib/generated/prisma/client";
-import { recordEvent } from "@/lib/events/record-event";
+import { recordPlainEvent } from "@/lib/events/record-plain-event";
 import type { BootQuery } from "@/lib/schemas/device";
 import { loadBootSettings, type BootSettings } from "@/lib/services/load-boot-settings";
 import { mintBootToken, type MintedToken } from "@/lib/services/mint-boot-token";
-import { registerDevice, touchDevice } from "@/lib/services/register-device";
+import { registerDevice } from "@/lib/services/register-device";
 import { renderBootScript } from "@/lib/services/render-boot-script";
+import { touchKnownDevice, type BootDevice } from "@/lib/services/touch-known-device";
 import { countIpxeScript } from "@/lib/metrics/count";
 
 export type ServeBootScriptOptions = {
@@ -21,14 +20,14 @@ export type ServeBootScriptOptions = {
   requestOrigin: string;
 };
 
-export const deviceBootState = (device: Device): BootDeviceState => ({
+export const deviceBootState = (device: BootDevice): BootDeviceState => ({
   status: device.status as BootDeviceState["status"],
   bootAction: device.bootAction as BootDeviceState["bootAction"],
   provisionedAt: device.provisionedAt,
   role: device.role,
 });
 
-type BuildOptions = { device: Device; settings: BootSettings; httpBaseUrl: string; wipe: boolean };
+type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean };
 
 const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
   const arch = talosArchOf(device.arch);
@@ -44,10 +43,12 @@ const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions)
 
 // GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
 export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
-  const [known, settings] = await Promise.all([prisma.device.findUnique({ where: { mac } }), loadBootSettings()]);
-  const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
   const report = { mac, ...query, sourceIp, via: "ipxe" as const };
-  const device = known ? await touchDevice(known, report) : (await registerDevice(report)).device;
+  // A known device is looked up and touched in one statement (touch-known-device.ts); the touch
+  // changes none of the columns the decision reads, so deciding on the touched row is the same.
+  const [known, settings] = await Promise.all([touchKnownDevice(report), loadBootSettings()]);
+  const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
+  const device: BootDevice = known ?? (await registerDevice(report)).device;
   // An approval rule may have decided on a new device during registration: boot it as decided.
   const decided = known ?? (device.status === "pending" ? null : device);
   const decision = decideBoot(decided && deviceBootState(decided), readiness);
@@ -70,7 +71,7 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
   const body = await renderBootScript(script);
   await minted?.save();
   if (decision.logServed) {
-    await recordEvent({
+    await recordPlainEvent({
       type: "boot.script_served",
       actor: { type: "device", id: device.id, name: device.mac },
       sourceIp,
