@@ -10,6 +10,11 @@ test("save network settings, preview the dnsmasq config, apply it, see the state
   await form.getByLabel("Interface").fill("lo");
   await form.getByLabel("Server IP").fill("10.77.5.2");
   await form.getByLabel("HTTP base URL for machines").fill("http://10.77.5.2:3100");
+  // Earlier specs may have saved settings for another subnet: set every subnet-bound field.
+  await form.getByLabel("DHCP mode").selectOption("full");
+  await form.getByLabel("Netmask", { exact: true }).fill("255.255.255.0");
+  await form.getByLabel("Gateway", { exact: true }).fill("10.77.5.1");
+  await form.getByLabel("DNS servers", { exact: true }).fill("10.77.5.1");
   await form.getByLabel("Range start (full mode)").fill("10.77.6.100");
   await form.getByLabel("Range end (full mode)").fill("10.77.5.199");
   await page.getByTestId("save-network-settings").click();
