@@ -24,5 +24,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Machine-facing public routes (lib/auth/public-routes.ts) skip the proxy altogether: they need no
+  // session, and in a boot storm the proxy's per-request work cost about a third of the throughput
+  // (an empty route measured 564 req/s through the proxy, 810 without). tests/integration/proxy-matcher.test.ts
+  // checks that every other route still goes through it.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon\\.ico$|boot\\.ipxe$|api/v1/boot/ipxe$|api/v1/devices/register$|api/v1/config/download$|api/v1/assets/talos/|api/v1/assets/ipxe/|api/health$).*)",
+  ],
 };
