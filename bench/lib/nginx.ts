@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort, waitForHttp, type Started } from "./processes";
+import { freePort, stopChild, waitForHttp, type Started } from "./processes";
 
 // Debian's nginx (nginx-light) with sendfile, serving one directory on loopback, when installed.
 export const nginxBinary = "/usr/sbin/nginx";
@@ -39,12 +39,6 @@ http {
     child,
     port,
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGQUIT");
-        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-      }),
+    stop: () => stopChild(child, "SIGQUIT"),
   };
 };

@@ -50,15 +50,18 @@ export const startProcess = async (args: string[], env: Record<string, string>, 
     child,
     port,
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-      }),
+    stop: () => stopChild(child, "SIGTERM"),
   };
 };
+
+// Asks a child to stop with `signal` (nginx wants SIGQUIT for a graceful stop), SIGKILL after 5 s.
+export const stopChild = (child: ChildProcess, signal: NodeJS.Signals): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill(signal);
+    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+  });
 
 // Peak and current resident set of a process, from /proc (kB → MB).
 export const memoryOf = (pid: number): { rssMb: number; peakRssMb: number } => {
