@@ -1,6 +1,6 @@
 // `npx tsx bench/micro-hot-path.ts [n]`: in-process CPU cost of the machine-facing hot paths
 // (service functions called directly, no HTTP, one at a time) on a throw-away bench DB. A quick
-// before/after check for lib/services/serve-boot-script.ts and the boot settings; the load test
+// before/after check for lib/services/boot/serve-boot-script.ts and the boot settings; the load test
 // is bench/boot-storm.ts.
 import { rmSync } from "node:fs";
 import { createBenchEnv } from "./lib/bench-env";
@@ -10,8 +10,8 @@ const bench = createBenchEnv();
 try {
   const { seedBaseSettings } = await import("./lib/seed-settings");
   const { seedDevices } = await import("./lib/seed");
-  const { serveBootScript } = await import("@/lib/services/serve-boot-script");
-  const { serveBootEntryScript } = await import("@/lib/services/serve-boot-entry-script");
+  const { serveBootScript } = await import("@/lib/services/boot");
+  const { serveBootEntryScript } = await import("@/lib/services/boot");
   await seedBaseSettings();
   const approved = await seedDevices({ count: 200, status: "approved", prefix: "52:54:01" });
   const pending = await seedDevices({ count: 200, status: "pending", prefix: "52:54:02" });

@@ -3,7 +3,7 @@
 // events record. Unless KTIZO_TRUST_PROXY=1, the socket address replaces whatever the client sent.
 import { createServer } from "node:http";
 import next from "next";
-import { bootstrapFromEnv } from "@/lib/services/bootstrap-from-env";
+import { bootstrapFromEnv } from "@/lib/services/auth";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";

@@ -6,8 +6,8 @@ import { PendingQueue } from "@/app/(admin)/_components/pending-queue";
 import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
-import { getSystemStatus } from "@/lib/services/get-system-status";
-import { listEvents } from "@/lib/services/list-events";
+import { getSystemStatus } from "@/lib/services/health";
+import { listEvents } from "@/lib/services/events";
 
 export const dynamic = "force-dynamic";
 

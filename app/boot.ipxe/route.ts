@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/http/route";
 import { text } from "@/lib/http/responses";
-import { serveBootEntryScript } from "@/lib/services/serve-boot-entry-script";
+import { serveBootEntryScript } from "@/lib/services/boot";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { endpointWarning } from "@/lib/domain/boot/endpoint-warning";
 import { subnetOf } from "@/lib/domain/boot/ipv4";
 import { prisma } from "@/lib/db/client";
 import type { DeviceJson } from "@/lib/schemas/device";
-import { deviceJson } from "@/lib/services/device-json";
+import { deviceJson } from "@/lib/services/devices";
 
 export type DeviceCounts = { pending: number; approved: number; rejected: number; provisioned: number; total: number };
 

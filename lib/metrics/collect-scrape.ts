@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { workerStates } from "@/lib/schemas/worker-status";
-import { getSystemStatus } from "@/lib/services/get-system-status";
+import { getSystemStatus } from "@/lib/services/health";
 import { metrics } from "@/lib/metrics/registry";
 
 const deviceStatuses = ["pending", "approved", "rejected"] as const;

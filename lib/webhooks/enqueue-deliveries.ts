@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { buildPayload, isWebhookEventType, subscribedTo } from "@/lib/domain/webhooks/payload";
 import type { Event } from "@/lib/generated/prisma/client";
-import { parseStringList } from "@/lib/services/webhook-json";
+import { parseStringList } from "@/lib/services/webhooks";
 import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";
 
 type EnqueueOptions = { event: Event; tx: Tx | Db };

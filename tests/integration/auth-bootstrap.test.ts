@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as listEvents } from "@/app/api/v1/events/route";
 import { prisma } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
-import { bootstrapFromEnv } from "@/lib/services/bootstrap-from-env";
+import { bootstrapFromEnv } from "@/lib/services/auth";
 import { getRequest, segment } from "@/tests/helpers/requests";
 
 const tokenA = "env-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";

@@ -4,7 +4,7 @@ import { POST as logout } from "@/app/api/auth/logout/route";
 import { GET as listEvents } from "@/app/api/v1/events/route";
 import { prisma } from "@/lib/db/client";
 import { hashToken } from "@/lib/auth/tokens";
-import { createFirstAdmin } from "@/lib/services/create-first-admin";
+import { createFirstAdmin } from "@/lib/services/auth";
 import { cookieFrom, formRequest, getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
 
 const admin = { username: "admin", password: "correct-horse-battery" };

@@ -102,7 +102,7 @@ describe("boot chain end to end", () => {
     expect(body.validation.ok).toBe(true);
     expect(body.yaml).toContain("hostname: cp-1");
     expect(body.yaml).not.toMatch(/BEGIN (EC |ED25519 |RSA )?PRIVATE KEY|LS0tLS1CRUdJTiBF/);
-    const full = await (await import("@/lib/services/build-device-config")).buildDeviceConfig({ ...device, group: null });
+    const full = await (await import("@/lib/services/cluster")).buildDeviceConfig({ ...device, group: null });
     const key = (parse(full).machine.ca.key as string).slice(0, 20);
     expect(body.yaml).not.toContain(key);
   });

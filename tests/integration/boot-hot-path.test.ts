@@ -4,7 +4,7 @@ import { GET as bootScript } from "@/app/api/v1/boot/ipxe/route";
 import { systemActor } from "@/lib/auth/principal";
 import { hashToken } from "@/lib/auth/tokens";
 import { prisma } from "@/lib/db/client";
-import { updateNetworkSettings } from "@/lib/services/save-network-settings";
+import { updateNetworkSettings } from "@/lib/services/network";
 import { machineRequest, noParams, seedNetworkSettings, testHttpBaseUrl } from "@/tests/helpers/boot-fixtures";
 import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
 

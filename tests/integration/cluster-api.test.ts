@@ -13,7 +13,7 @@ import { prisma } from "@/lib/db/client";
 import { databaseFilePath } from "@/lib/env";
 import { b64ToPem } from "@/lib/domain/talos/pem";
 import { validateMachineConfig } from "@/lib/domain/talos/validate-machine-config";
-import { loadBaseConfigs } from "@/lib/services/load-base-configs";
+import { loadBaseConfigs } from "@/lib/services/cluster";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 
 let token: string;

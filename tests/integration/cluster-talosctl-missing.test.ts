@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { POST as generateConfig } from "@/app/api/v1/cluster/config/generate/route";
 import { clusterSettingsSchema } from "@/lib/schemas/cluster";
-import { createClusterSettings } from "@/lib/services/create-cluster-settings";
-import { generateClusterSecrets } from "@/lib/services/generate-cluster-secrets";
+import { createClusterSettings } from "@/lib/services/cluster";
+import { generateClusterSecrets } from "@/lib/services/cluster";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 
 process.env.KTIZO_TALOSCTL = "/nonexistent/talosctl";

@@ -9,9 +9,9 @@ import { parseSecretsYaml } from "@/lib/domain/talos/secrets-yaml";
 import { stringifyTalosYaml } from "@/lib/domain/talos/talos-yaml";
 import { decryptSecret } from "@/lib/crypto/secrets-at-rest";
 import { clusterSettingsSchema } from "@/lib/schemas/cluster";
-import { createClusterSettings } from "@/lib/services/create-cluster-settings";
-import { generateClusterSecrets } from "@/lib/services/generate-cluster-secrets";
-import { loadBaseConfigs } from "@/lib/services/load-base-configs";
+import { createClusterSettings } from "@/lib/services/cluster";
+import { generateClusterSecrets } from "@/lib/services/cluster";
+import { loadBaseConfigs } from "@/lib/services/cluster";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { sampleInput } from "@/lib/domain/talos/testing/sample-input";
 

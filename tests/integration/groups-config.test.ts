@@ -9,8 +9,8 @@ import { talosDefaults } from "@/lib/domain/talos/cluster-input";
 import { generateClusterConfigs } from "@/lib/domain/talos/generate-cluster-configs";
 import { generateSecretsBundle } from "@/lib/domain/talos/secrets-bundle";
 import { validateMachineConfig } from "@/lib/domain/talos/validate-machine-config";
-import { buildDeviceConfig } from "@/lib/services/build-device-config";
-import { getDeviceOrThrow } from "@/lib/services/get-device-or-throw";
+import { buildDeviceConfig } from "@/lib/services/cluster";
+import { getDeviceOrThrow } from "@/lib/services/devices";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
 

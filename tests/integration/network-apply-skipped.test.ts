@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/principal";
 import { paths } from "@/lib/paths";
-import { applyNetworkSettings } from "@/lib/services/apply-network-settings";
-import { createNetworkSettings } from "@/lib/services/save-network-settings";
+import { applyNetworkSettings } from "@/lib/services/network";
+import { createNetworkSettings } from "@/lib/services/network";
 
 // A web app on a machine without dnsmasq still applies (the worker's host tests before it starts
 // dnsmasq): the answer says the test was skipped. env() is read lazily, so this applies to the file.

@@ -11,7 +11,7 @@ import { GET as getAsset, HEAD as headAsset } from "@/app/api/v1/assets/talos/[v
 import { systemActor } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
-import { createNetworkSettings, updateNetworkSettings } from "@/lib/services/save-network-settings";
+import { createNetworkSettings, updateNetworkSettings } from "@/lib/services/network";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
 

@@ -7,8 +7,8 @@ import { removeDeviceReservation, syncDeviceReservation } from "@/lib/compile/de
 import { systemActor } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
-import { applyNetworkSettings } from "@/lib/services/apply-network-settings";
-import { createNetworkSettings } from "@/lib/services/save-network-settings";
+import { applyNetworkSettings } from "@/lib/services/network";
+import { createNetworkSettings } from "@/lib/services/network";
 import { pxeArch, pxeProbe, udhcpcProbe } from "@/tests/net/dhcp-probe";
 import { httpGet } from "@/tests/net/http-get";
 import { createLan, netTestsEnabled, randomMac, type Background, type Lan } from "@/tests/net/netns";

@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/principal";
 import { paths } from "@/lib/paths";
-import { applyNetworkSettings } from "@/lib/services/apply-network-settings";
-import { createNetworkSettings } from "@/lib/services/save-network-settings";
+import { applyNetworkSettings } from "@/lib/services/network";
+import { createNetworkSettings } from "@/lib/services/network";
 import { pxeArch, pxeProbe } from "@/tests/net/dhcp-probe";
 import { createLan, netTestsEnabled, type Background, type Lan } from "@/tests/net/netns";
 

@@ -9,7 +9,7 @@ import { GET, POST } from "@/app/api/v1/network/settings/route";
 import { GET as getIpxe } from "@/app/api/v1/assets/ipxe/[file]/route";
 import { prisma } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
-import { previewNetworkConfig } from "@/lib/services/preview-network-config";
+import { previewNetworkConfig } from "@/lib/services/network";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
 

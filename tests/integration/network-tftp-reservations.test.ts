@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { prepareTftpRoot } from "@/lib/compile/prepare-tftp-root";
 import { prisma } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
-import { reconcileReservations } from "@/lib/services/reconcile-reservations";
+import { reconcileReservations } from "@/lib/services/network";
 
 const sha256 = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
 

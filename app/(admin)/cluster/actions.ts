@@ -10,10 +10,10 @@ import {
   importSecretsFormSchema,
   type ClusterSettingsInput,
 } from "@/lib/schemas/cluster";
-import { generateClusterConfig, type GenerateClusterConfigResult } from "@/lib/services/generate-cluster-config";
-import { generateClusterSecrets } from "@/lib/services/generate-cluster-secrets";
-import { importClusterSecrets } from "@/lib/services/import-cluster-secrets";
-import { saveClusterSettings } from "@/lib/services/save-cluster-settings";
+import { generateClusterConfig, type GenerateClusterConfigResult } from "@/lib/services/cluster";
+import { generateClusterSecrets } from "@/lib/services/cluster";
+import { importClusterSecrets } from "@/lib/services/cluster";
+import { saveClusterSettings } from "@/lib/services/cluster";
 
 const path = "/cluster";
 

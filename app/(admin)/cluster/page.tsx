@@ -3,8 +3,8 @@ import { GenerateConfigForm } from "@/app/(admin)/cluster/_components/generate-c
 import { SecretsPanel } from "@/app/(admin)/cluster/_components/secrets-panel";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getClusterSettings } from "@/lib/services/get-cluster-settings";
-import { previewClusterConfigs } from "@/lib/services/preview-cluster-configs";
+import { getClusterSettings } from "@/lib/services/cluster";
+import { previewClusterConfigs } from "@/lib/services/cluster";
 import { findTalosctl } from "@/lib/talosctl/find-talosctl";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { formatTime } from "@/app/_components/format-time";
 import { Notice } from "@/app/_components/notice";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listEventsQuerySchema } from "@/lib/schemas/event";
-import { listEvents } from "@/lib/services/list-events";
+import { listEvents } from "@/lib/services/events";
 
 export const dynamic = "force-dynamic";
 

@@ -7,9 +7,9 @@ import { actorOf } from "@/lib/auth/principal";
 import { formAction, type ActionState } from "@/lib/actions/form-action";
 import { idSchema } from "@/lib/schemas/common-fields";
 import { groupFormSchema } from "@/lib/schemas/group";
-import { createGroup } from "@/lib/services/create-group";
-import { deleteGroup } from "@/lib/services/delete-group";
-import { updateGroup } from "@/lib/services/update-group";
+import { createGroup } from "@/lib/services/groups";
+import { deleteGroup } from "@/lib/services/groups";
+import { updateGroup } from "@/lib/services/groups";
 
 type GroupFormState = ActionState<Record<string, unknown>, { id: string; name: string }>;
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { GroupForm } from "@/app/(admin)/groups/_components/group-form";
 import { DataTable } from "@/app/_components/data-table";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { groupJson } from "@/lib/services/group-json";
-import { listGroups } from "@/lib/services/list-groups";
+import { groupJson } from "@/lib/services/groups";
+import { listGroups } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 

@@ -7,9 +7,9 @@ import { actorOf } from "@/lib/auth/principal";
 import { startAssetImportSchema, type AssetImportJson } from "@/lib/schemas/asset";
 import type { ApplyNetworkResult, NetworkSettingsInput } from "@/lib/schemas/network";
 import { networkSettingsFormSchema } from "@/lib/schemas/network-form";
-import { applyNetworkSettings } from "@/lib/services/apply-network-settings";
-import { saveNetworkSettings } from "@/lib/services/save-network-settings";
-import { startAssetImport } from "@/lib/services/start-asset-import";
+import { applyNetworkSettings } from "@/lib/services/network";
+import { saveNetworkSettings } from "@/lib/services/network";
+import { startAssetImport } from "@/lib/services/assets";
 
 const path = "/network";
 

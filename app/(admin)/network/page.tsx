@@ -4,10 +4,10 @@ import { AssetImports } from "@/app/(admin)/network/_components/asset-imports";
 import { NetworkSettingsForm } from "@/app/(admin)/network/_components/network-settings-form";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getNetworkSettings } from "@/lib/services/get-network-settings";
-import { listAssetImports } from "@/lib/services/list-asset-imports";
-import { listLocalAssets } from "@/lib/services/list-local-assets";
-import { previewNetworkConfig } from "@/lib/services/preview-network-config";
+import { getNetworkSettings } from "@/lib/services/network";
+import { listAssetImports } from "@/lib/services/assets";
+import { listLocalAssets } from "@/lib/services/assets";
+import { previewNetworkConfig } from "@/lib/services/network";
 
 export const dynamic = "force-dynamic";
 

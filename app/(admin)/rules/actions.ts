@@ -7,9 +7,9 @@ import { actorOf } from "@/lib/auth/principal";
 import { formAction, type ActionState } from "@/lib/actions/form-action";
 import { idSchema } from "@/lib/schemas/common-fields";
 import { ruleFormSchema } from "@/lib/schemas/rule";
-import { createRule } from "@/lib/services/create-rule";
-import { deleteRule } from "@/lib/services/delete-rule";
-import { updateRule } from "@/lib/services/update-rule";
+import { createRule } from "@/lib/services/rules";
+import { deleteRule } from "@/lib/services/rules";
+import { updateRule } from "@/lib/services/rules";
 
 type RuleFormState = ActionState<Record<string, unknown>, { id: string; name: string }>;
 

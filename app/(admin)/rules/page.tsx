@@ -1,9 +1,9 @@
 import { RuleForm } from "@/app/(admin)/rules/_components/rule-form";
 import { RulesTable } from "@/app/(admin)/rules/_components/rules-table";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listGroups } from "@/lib/services/list-groups";
-import { listRules } from "@/lib/services/list-rules";
-import { ruleJson } from "@/lib/services/rule-json";
+import { listGroups } from "@/lib/services/groups";
+import { listRules } from "@/lib/services/rules";
+import { ruleJson } from "@/lib/services/rules";
 
 export const dynamic = "force-dynamic";
 

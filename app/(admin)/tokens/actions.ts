@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { formAction, type ActionState } from "@/lib/actions/form-action";
 import { apiTokenIdSchema, createApiTokenSchema, type CreateApiTokenInput, type ApiTokenIdInput } from "@/lib/schemas/token";
-import { createApiToken } from "@/lib/services/create-api-token";
-import { revokeApiToken } from "@/lib/services/revoke-api-token";
+import { createApiToken } from "@/lib/services/auth";
+import { revokeApiToken } from "@/lib/services/auth";
 
 export type CreatedToken = { name: string; token: string };
 

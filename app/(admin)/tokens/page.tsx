@@ -3,7 +3,7 @@ import { RevokeTokenButton } from "@/app/(admin)/tokens/_components/revoke-token
 import { DataTable } from "@/app/_components/data-table";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listApiTokens } from "@/lib/services/list-api-tokens";
+import { listApiTokens } from "@/lib/services/auth";
 
 export const dynamic = "force-dynamic";
 

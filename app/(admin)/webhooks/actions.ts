@@ -7,10 +7,10 @@ import { actorOf } from "@/lib/auth/principal";
 import { formAction, type ActionState } from "@/lib/actions/form-action";
 import { idSchema } from "@/lib/schemas/common-fields";
 import { webhookFormSchema } from "@/lib/schemas/webhook";
-import { createWebhook } from "@/lib/services/create-webhook";
-import { deleteWebhook } from "@/lib/services/delete-webhook";
-import { sendTestWebhook } from "@/lib/services/send-test-webhook";
-import { updateWebhook } from "@/lib/services/update-webhook";
+import { createWebhook } from "@/lib/services/webhooks";
+import { deleteWebhook } from "@/lib/services/webhooks";
+import { sendTestWebhook } from "@/lib/services/webhooks";
+import { updateWebhook } from "@/lib/services/webhooks";
 
 // `secret` travels to the browser in this answer only (create, rotation).
 export type WebhookResult = { id: string; name: string; secret: string | null; message?: string };

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { WebhookForm } from "@/app/(admin)/webhooks/_components/webhook-form";
 import { DataTable } from "@/app/_components/data-table";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { listWebhooks } from "@/lib/services/list-webhooks";
-import { webhookJson } from "@/lib/services/webhook-json";
+import { listWebhooks } from "@/lib/services/webhooks";
+import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/responses";
 import { withRoute } from "@/lib/http/route";
-import { checkHealth } from "@/lib/services/check-health";
+import { checkHealth } from "@/lib/services/health";
 
 // GET /api/health — liveness plus a database round trip; no login (public-routes.ts)
 export const GET = withRoute({ auth: "public" }, async () => {

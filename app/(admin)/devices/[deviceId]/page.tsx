@@ -8,7 +8,7 @@ import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceDetail, listDeviceGroups } from "@/lib/data/devices";
-import { listEvents } from "@/lib/services/list-events";
+import { listEvents } from "@/lib/services/events";
 
 export const dynamic = "force-dynamic";
 

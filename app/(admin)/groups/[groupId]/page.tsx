@@ -6,9 +6,9 @@ import { DeleteButton } from "@/app/_components/delete-button";
 import { DetailHeader } from "@/app/_components/detail-header";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
-import { getGroupOrThrow } from "@/lib/services/get-group-or-throw";
-import { groupJson } from "@/lib/services/group-json";
-import { previewGroupConfig } from "@/lib/services/preview-group-config";
+import { getGroupOrThrow } from "@/lib/services/groups";
+import { groupJson } from "@/lib/services/groups";
+import { previewGroupConfig } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 

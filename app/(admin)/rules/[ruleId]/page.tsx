@@ -6,10 +6,10 @@ import { DetailHeader } from "@/app/_components/detail-header";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
-import { dryRunRule } from "@/lib/services/dry-run-rule";
-import { getRuleOrThrow } from "@/lib/services/get-rule-or-throw";
-import { listGroups } from "@/lib/services/list-groups";
-import { ruleJson } from "@/lib/services/rule-json";
+import { dryRunRule } from "@/lib/services/rules";
+import { getRuleOrThrow } from "@/lib/services/rules";
+import { listGroups } from "@/lib/services/groups";
+import { ruleJson } from "@/lib/services/rules";
 
 export const dynamic = "force-dynamic";
 

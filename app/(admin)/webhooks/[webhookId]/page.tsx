@@ -8,9 +8,9 @@ import { DetailHeader } from "@/app/_components/detail-header";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
-import { getWebhookOrThrow } from "@/lib/services/get-webhook-or-throw";
-import { listWebhookDeliveries } from "@/lib/services/list-webhook-deliveries";
-import { webhookJson } from "@/lib/services/webhook-json";
+import { getWebhookOrThrow } from "@/lib/services/webhooks";
+import { listWebhookDeliveries } from "@/lib/services/webhooks";
+import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { safeNextPath } from "@/lib/domain/safe-next-path";
 import { readFormOrJson } from "@/lib/http/read-body";
 import { withRoute } from "@/lib/http/route";
 import { loginSchema } from "@/lib/schemas/auth";
-import { login } from "@/lib/services/login";
+import { login } from "@/lib/services/auth";
 
 // POST /api/auth/login — check credentials and open a session (httpOnly cookie); 401 / 429 otherwise
 export const POST = withRoute({ auth: "public" }, async ({ req, sourceIp }) =>

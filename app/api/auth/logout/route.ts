@@ -2,7 +2,7 @@ import { isFormPost, seeOther } from "@/lib/auth/form-or-json";
 import { clearedSessionCookie } from "@/lib/auth/session-cookie";
 import { json } from "@/lib/http/responses";
 import { withRoute } from "@/lib/http/route";
-import { logout } from "@/lib/services/logout";
+import { logout } from "@/lib/services/auth";
 
 // POST /api/auth/logout — end the current session and clear its cookie
 export const POST = withRoute({ auth: "admin" }, async ({ req, principal, sourceIp }) => {

@@ -3,9 +3,9 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { createDeviceSchema, listDevicesQuerySchema } from "@/lib/schemas/device";
-import { createDevice } from "@/lib/services/create-device";
-import { deviceJson } from "@/lib/services/device-json";
-import { listDevices } from "@/lib/services/list-devices";
+import { createDevice } from "@/lib/services/devices";
+import { deviceJson } from "@/lib/services/devices";
+import { listDevices } from "@/lib/services/devices";
 
 export const dynamic = "force-dynamic";
 

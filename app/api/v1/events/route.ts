@@ -1,7 +1,7 @@
 import { json } from "@/lib/http/responses";
 import { withRoute } from "@/lib/http/route";
 import { listEventsQuerySchema } from "@/lib/schemas/event";
-import { listEvents } from "@/lib/services/list-events";
+import { listEvents } from "@/lib/services/events";
 
 // GET /api/v1/events?type=&deviceId=&page=&pageSize= — the audit log, newest first
 export const GET = withRoute({ auth: "admin" }, async ({ req }) => {

@@ -3,9 +3,9 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { createGroupSchema } from "@/lib/schemas/group";
-import { createGroup } from "@/lib/services/create-group";
-import { groupJson } from "@/lib/services/group-json";
-import { listGroups } from "@/lib/services/list-groups";
+import { createGroup } from "@/lib/services/groups";
+import { groupJson } from "@/lib/services/groups";
+import { listGroups } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 

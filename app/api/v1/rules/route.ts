@@ -3,9 +3,9 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { createRuleSchema } from "@/lib/schemas/rule";
-import { createRule } from "@/lib/services/create-rule";
-import { listRules } from "@/lib/services/list-rules";
-import { ruleJson } from "@/lib/services/rule-json";
+import { createRule } from "@/lib/services/rules";
+import { listRules } from "@/lib/services/rules";
+import { ruleJson } from "@/lib/services/rules";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { withRoute } from "@/lib/http/route";
 import { createApiTokenSchema, listApiTokensQuerySchema } from "@/lib/schemas/token";
-import { createApiToken } from "@/lib/services/create-api-token";
-import { listApiTokens } from "@/lib/services/list-api-tokens";
+import { createApiToken } from "@/lib/services/auth";
+import { listApiTokens } from "@/lib/services/auth";
 
 // GET /api/v1/tokens — list API tokens (prefix and dates, never the value)
 export const GET = withRoute({ auth: "admin" }, async ({ req }) => {

@@ -3,9 +3,9 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { createWebhookSchema } from "@/lib/schemas/webhook";
-import { createWebhook } from "@/lib/services/create-webhook";
-import { listWebhooks } from "@/lib/services/list-webhooks";
-import { webhookJson } from "@/lib/services/webhook-json";
+import { createWebhook } from "@/lib/services/webhooks";
+import { listWebhooks } from "@/lib/services/webhooks";
+import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 

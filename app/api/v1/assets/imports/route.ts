@@ -3,9 +3,9 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { startAssetImportSchema } from "@/lib/schemas/asset";
-import { listAssetImports } from "@/lib/services/list-asset-imports";
-import { listLocalAssets } from "@/lib/services/list-local-assets";
-import { startAssetImport } from "@/lib/services/start-asset-import";
+import { listAssetImports } from "@/lib/services/assets";
+import { listLocalAssets } from "@/lib/services/assets";
+import { startAssetImport } from "@/lib/services/assets";
 
 export const dynamic = "force-dynamic";
 

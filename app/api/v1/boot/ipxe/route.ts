@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/http/route";
 import { text } from "@/lib/http/responses";
 import { bootQuerySchema, requireMac } from "@/lib/schemas/device";
-import { serveBootScript } from "@/lib/services/serve-boot-script";
+import { serveBootScript } from "@/lib/services/boot";
 
 export const dynamic = "force-dynamic";
 

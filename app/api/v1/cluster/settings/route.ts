@@ -4,8 +4,8 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { clusterSettingsSchema } from "@/lib/schemas/cluster";
-import { createClusterSettings } from "@/lib/services/create-cluster-settings";
-import { getClusterSettings } from "@/lib/services/get-cluster-settings";
+import { createClusterSettings } from "@/lib/services/cluster";
+import { getClusterSettings } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { actorOf } from "@/lib/auth/principal";
 import { withRoute } from "@/lib/http/route";
-import { getClusterTalosconfig } from "@/lib/services/get-cluster-talosconfig";
+import { getClusterTalosconfig } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/http/route";
 import { text } from "@/lib/http/responses";
-import { downloadDeviceConfig } from "@/lib/services/download-device-config";
-import { readDownloadRequest } from "@/lib/services/read-download-request";
+import { downloadDeviceConfig } from "@/lib/services/boot";
+import { readDownloadRequest } from "@/lib/services/boot";
 
 export const dynamic = "force-dynamic";
 

@@ -3,10 +3,10 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { deviceIdParamsSchema, updateDeviceSchema } from "@/lib/schemas/device";
-import { deleteDevice } from "@/lib/services/delete-device";
-import { deviceJson } from "@/lib/services/device-json";
-import { getDeviceOrThrow } from "@/lib/services/get-device-or-throw";
-import { updateDevice } from "@/lib/services/update-device";
+import { deleteDevice } from "@/lib/services/devices";
+import { deviceJson } from "@/lib/services/devices";
+import { getDeviceOrThrow } from "@/lib/services/devices";
+import { updateDevice } from "@/lib/services/devices";
 
 export const dynamic = "force-dynamic";
 

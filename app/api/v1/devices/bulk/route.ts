@@ -3,7 +3,7 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { bulkDeviceSchema } from "@/lib/schemas/device";
-import { bulkDeviceAction } from "@/lib/services/bulk-device-action";
+import { bulkDeviceAction } from "@/lib/services/devices";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { registerDeviceSchema, requireMac } from "@/lib/schemas/device";
-import { registerDevice } from "@/lib/services/register-device";
+import { registerDevice } from "@/lib/services/boot";
 
 export const dynamic = "force-dynamic";
 

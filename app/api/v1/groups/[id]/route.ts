@@ -4,10 +4,10 @@ import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { idParamsSchema } from "@/lib/schemas/common-fields";
 import { updateGroupSchema } from "@/lib/schemas/group";
-import { deleteGroup } from "@/lib/services/delete-group";
-import { getGroupOrThrow } from "@/lib/services/get-group-or-throw";
-import { groupJson } from "@/lib/services/group-json";
-import { updateGroup } from "@/lib/services/update-group";
+import { deleteGroup } from "@/lib/services/groups";
+import { getGroupOrThrow } from "@/lib/services/groups";
+import { groupJson } from "@/lib/services/groups";
+import { updateGroup } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 

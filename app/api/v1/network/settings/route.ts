@@ -4,8 +4,8 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { networkSettingsSchema } from "@/lib/schemas/network";
-import { getNetworkSettings } from "@/lib/services/get-network-settings";
-import { createNetworkSettings } from "@/lib/services/save-network-settings";
+import { getNetworkSettings } from "@/lib/services/network";
+import { createNetworkSettings } from "@/lib/services/network";
 
 export const dynamic = "force-dynamic";
 

@@ -4,10 +4,10 @@ import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { idParamsSchema } from "@/lib/schemas/common-fields";
 import { updateRuleSchema } from "@/lib/schemas/rule";
-import { deleteRule } from "@/lib/services/delete-rule";
-import { getRuleOrThrow } from "@/lib/services/get-rule-or-throw";
-import { ruleJson } from "@/lib/services/rule-json";
-import { updateRule } from "@/lib/services/update-rule";
+import { deleteRule } from "@/lib/services/rules";
+import { getRuleOrThrow } from "@/lib/services/rules";
+import { ruleJson } from "@/lib/services/rules";
+import { updateRule } from "@/lib/services/rules";
 
 export const dynamic = "force-dynamic";
 

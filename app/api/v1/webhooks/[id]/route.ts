@@ -4,10 +4,10 @@ import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { idParamsSchema } from "@/lib/schemas/common-fields";
 import { updateWebhookSchema } from "@/lib/schemas/webhook";
-import { deleteWebhook } from "@/lib/services/delete-webhook";
-import { getWebhookOrThrow } from "@/lib/services/get-webhook-or-throw";
-import { updateWebhook } from "@/lib/services/update-webhook";
-import { webhookJson } from "@/lib/services/webhook-json";
+import { deleteWebhook } from "@/lib/services/webhooks";
+import { getWebhookOrThrow } from "@/lib/services/webhooks";
+import { updateWebhook } from "@/lib/services/webhooks";
+import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { assetImportIdSchema } from "@/lib/schemas/asset";
-import { getAssetImportOrThrow } from "@/lib/services/list-asset-imports";
+import { getAssetImportOrThrow } from "@/lib/services/assets";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/domain/errors";
 import { withRoute } from "@/lib/http/route";
-import { serveIpxeBinary } from "@/lib/services/serve-ipxe-binary";
+import { serveIpxeBinary } from "@/lib/services/assets";
 
 export const dynamic = "force-dynamic";
 

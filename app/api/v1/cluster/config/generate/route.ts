@@ -3,7 +3,7 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { generateConfigSchema } from "@/lib/schemas/cluster";
-import { generateClusterConfig } from "@/lib/services/generate-cluster-config";
+import { generateClusterConfig } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { actorOf } from "@/lib/auth/principal";
 import { withRoute } from "@/lib/http/route";
-import { exportClusterSecrets } from "@/lib/services/export-cluster-secrets";
+import { exportClusterSecrets } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { generateSecretsSchema } from "@/lib/schemas/cluster";
-import { generateClusterSecrets } from "@/lib/services/generate-cluster-secrets";
+import { generateClusterSecrets } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { importSecretsSchema } from "@/lib/schemas/cluster";
-import { importClusterSecrets } from "@/lib/services/import-cluster-secrets";
+import { importClusterSecrets } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { clusterIdParamsSchema, updateClusterSettingsSchema } from "@/lib/schemas/cluster";
-import { updateClusterSettings } from "@/lib/services/update-cluster-settings";
+import { updateClusterSettings } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

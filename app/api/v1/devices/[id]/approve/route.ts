@@ -3,8 +3,8 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { approveDeviceSchema, deviceIdParamsSchema } from "@/lib/schemas/device";
-import { approveDevice } from "@/lib/services/approve-device";
-import { deviceJson } from "@/lib/services/device-json";
+import { approveDevice } from "@/lib/services/devices";
+import { deviceJson } from "@/lib/services/devices";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { deviceIdParamsSchema } from "@/lib/schemas/device";
-import { previewDeviceConfig } from "@/lib/services/preview-device-config";
+import { previewDeviceConfig } from "@/lib/services/devices";
 
 export const dynamic = "force-dynamic";
 

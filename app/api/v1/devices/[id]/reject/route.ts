@@ -2,8 +2,8 @@ import { actorOf } from "@/lib/auth/principal";
 import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { deviceIdParamsSchema } from "@/lib/schemas/device";
-import { deviceJson } from "@/lib/services/device-json";
-import { rejectDevice } from "@/lib/services/reject-device";
+import { deviceJson } from "@/lib/services/devices";
+import { rejectDevice } from "@/lib/services/devices";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { idParamsSchema } from "@/lib/schemas/common-fields";
 import { groupPreviewQuerySchema } from "@/lib/schemas/group";
-import { previewGroupConfig } from "@/lib/services/preview-group-config";
+import { previewGroupConfig } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 

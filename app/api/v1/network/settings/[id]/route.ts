@@ -3,7 +3,7 @@ import { withRoute } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { networkSettingsIdSchema, updateNetworkSettingsSchema } from "@/lib/schemas/network";
-import { updateNetworkSettings } from "@/lib/services/save-network-settings";
+import { updateNetworkSettings } from "@/lib/services/network";
 
 export const dynamic = "force-dynamic";
 

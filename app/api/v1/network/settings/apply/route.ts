@@ -1,7 +1,7 @@
 import { actorOf } from "@/lib/auth/principal";
 import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
-import { applyNetworkSettings } from "@/lib/services/apply-network-settings";
+import { applyNetworkSettings } from "@/lib/services/network";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { idParamsSchema } from "@/lib/schemas/common-fields";
-import { dryRunRule } from "@/lib/services/dry-run-rule";
+import { dryRunRule } from "@/lib/services/rules";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { idParamsSchema } from "@/lib/schemas/common-fields";
 import { listDeliveriesQuerySchema } from "@/lib/schemas/webhook";
-import { listWebhookDeliveries } from "@/lib/services/list-webhook-deliveries";
+import { listWebhookDeliveries } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 

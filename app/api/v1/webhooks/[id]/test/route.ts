@@ -2,7 +2,7 @@ import { actorOf } from "@/lib/auth/principal";
 import { withRoute } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { idParamsSchema } from "@/lib/schemas/common-fields";
-import { sendTestWebhook } from "@/lib/services/send-test-webhook";
+import { sendTestWebhook } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 

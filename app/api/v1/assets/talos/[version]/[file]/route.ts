@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/http/route";
-import { serveTalosAsset } from "@/lib/services/serve-talos-asset";
+import { serveTalosAsset } from "@/lib/services/assets";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,6 @@
+// The boot capability's public entry: app/, the worker and other capabilities import only this file.
+export * from "./download-device-config";
+export * from "./read-download-request";
+export * from "./register-device";
+export * from "./serve-boot-entry-script";
+export * from "./serve-boot-script";

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { configDownloadUrl, talosKernelArgs } from "@/lib/domain/boot/kernel-args";
+import { bootAssetUrls } from "@/lib/domain/boot-assets";
+import { entryScript, exitScript, notReadyScript, rejectedScript, talosScript, waitingScript, type IpxeScript } from "@/lib/domain/ipxe/script-models";
+import { renderBootScript } from "./render-boot-script";
+
+// Golden files for templates/ipxe/*.liquid. Regenerate after an intended template change with
+// UPDATE_GOLDEN=1 and review the diff.
+const httpBaseUrl = "http://10.20.0.2:3100";
+const mac = "52:54:00:aa:bb:cc";
+
+const talos = (arch: "amd64" | "arm64", wipe: boolean, extraKernelArgs: string): IpxeScript => {
+  const assets = bootAssetUrls({ httpBaseUrl, talosVersion: "v1.11.6", arch });
+  const configUrl = configDownloadUrl({ httpBaseUrl, mac, token: "TOKEN_abc-123" });
+
+  return talosScript({
+    httpBaseUrl,
+    mac,
+    talosVersion: "v1.11.6",
+    kernelUrl: assets.kernel,
+    initrdUrl: assets.initrd,
+    initrdName: assets.initrdName,
+    kernelArgs: talosKernelArgs({ arch, initrdName: assets.initrdName, extraKernelArgs, configUrl, wipe }),
+    wipe,
+  });
+};
+
+const cases: [string, IpxeScript][] = [
+  ["entry", entryScript({ httpBaseUrl })],
+  ["waiting", waitingScript({ httpBaseUrl, mac, pollSeconds: 10 })],
+  ["not-ready", notReadyScript({ httpBaseUrl, mac, pollSeconds: 15, reason: "cluster configuration is not generated yet" })],
+  ["rejected", rejectedScript({ mac })],
+  ["exit-provisioned", exitScript({ mac, reason: "provisioned" })],
+  ["talos-amd64", talos("amd64", false, "")],
+  ["talos-arm64-reinstall", talos("arm64", true, "console=ttyS0,115200 net.ifnames=0")],
+];
+
+// The only iPXE expansions a script may contain: the fixed ones our templates write themselves.
+const allowedExpansions = new Set(["${mac:hexhyp}", "${uuid}", "${serial:uristring}", "${buildarch}"]);
+
+describe("iPXE script golden files", () => {
+  it.each(cases)("%s renders as the golden file", async (name, script) => {
+    const rendered = await renderBootScript(script);
+    const golden = path.join(import.meta.dirname, "__golden__", `ipxe-${name}.ipxe`);
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) await writeFile(golden, rendered);
+    expect(rendered).toBe(await readFile(golden, "utf8"));
+    expect(rendered.startsWith("#!ipxe\n")).toBe(true);
+    for (const expansion of rendered.match(/\$\{[^}]*\}/g) ?? []) expect(allowedExpansions.has(expansion), expansion).toBe(true);
+  });
+});

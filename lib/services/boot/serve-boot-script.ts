@@ -1,0 +1,85 @@
+import { decideBoot, type BootDeviceState } from "@/lib/domain/boot/decide-boot";
+import { configDownloadUrl, talosKernelArgs } from "@/lib/domain/boot/kernel-args";
+import { talosArchOf } from "@/lib/domain/boot/talos-arch";
+import { bootAssetUrls } from "@/lib/domain/boot-assets";
+import { exitScript, notReadyScript, rejectedScript, talosScript, waitingScript, type IpxeScript } from "@/lib/domain/ipxe/script-models";
+import { recordPlainEvent } from "@/lib/events/record-plain-event";
+import type { BootQuery } from "@/lib/schemas/device";
+import { loadBootSettings, type BootSettings } from "./load-boot-settings";
+import { mintBootToken, type MintedToken } from "./mint-boot-token";
+import { registerDevice } from "./register-device";
+import { renderBootScript } from "./render-boot-script";
+import { touchKnownDevice, type BootDevice } from "./touch-known-device";
+import { countIpxeScript } from "@/lib/metrics/count";
+
+export type ServeBootScriptOptions = {
+  mac: string;
+  query: BootQuery;
+  sourceIp: string | null;
+  // Used for chain URLs only while no network settings exist yet.
+  requestOrigin: string;
+};
+
+export const deviceBootState = (device: BootDevice): BootDeviceState => ({
+  status: device.status as BootDeviceState["status"],
+  bootAction: device.bootAction as BootDeviceState["bootAction"],
+  provisionedAt: device.provisionedAt,
+  role: device.role,
+});
+
+type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean };
+
+const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
+  const arch = talosArchOf(device.arch);
+  const talosVersion = settings.talosVersion ?? "";
+  const assets = bootAssetUrls({ httpBaseUrl, talosVersion, arch });
+  const minted = mintBootToken({ deviceId: device.id, windowMinutes: settings.provisionWindowMinutes });
+  const configUrl = configDownloadUrl({ httpBaseUrl, mac: device.mac, token: minted.token });
+  const kernelArgs = talosKernelArgs({ arch, initrdName: assets.initrdName, extraKernelArgs: settings.extraKernelArgs, configUrl, wipe });
+  const script = talosScript({ httpBaseUrl, mac: device.mac, talosVersion, kernelUrl: assets.kernel, initrdUrl: assets.initrd, initrdName: assets.initrdName, kernelArgs, wipe });
+
+  return { script, minted };
+};
+
+// GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
+export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
+  const report = { mac, ...query, sourceIp, via: "ipxe" as const };
+  // A known device is looked up and touched in one statement (touch-known-device.ts); the touch
+  // changes none of the columns the decision reads, so deciding on the touched row is the same.
+  const [known, settings] = await Promise.all([touchKnownDevice(report), loadBootSettings()]);
+  const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
+  const device: BootDevice = known ?? (await registerDevice(report)).device;
+  // An approval rule may have decided on a new device during registration: boot it as decided.
+  const decided = known ?? (device.status === "pending" ? null : device);
+  const decision = decideBoot(decided && deviceBootState(decided), readiness);
+  const httpBaseUrl = settings.httpBaseUrl ?? requestOrigin;
+  const pollSeconds = settings.pollSeconds;
+
+  let minted: MintedToken | null = null;
+  let script: IpxeScript;
+  if (decision.script === "talos") {
+    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe }));
+  } else if (decision.script === "not-ready") {
+    script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: decision.reason });
+  } else if (decision.script === "rejected") {
+    script = rejectedScript({ mac });
+  } else if (decision.script === "exit") {
+    script = exitScript({ mac, reason: decision.reason });
+  } else {
+    script = waitingScript({ httpBaseUrl, mac, pollSeconds });
+  }
+  const body = await renderBootScript(script);
+  await minted?.save();
+  if (decision.logServed) {
+    await recordPlainEvent({
+      type: "boot.script_served",
+      actor: { type: "device", id: device.id, name: device.mac },
+      sourceIp,
+      deviceId: device.id,
+      details: { script: decision.script, reason: decision.reason, wipe: decision.wipe },
+    });
+  }
+  countIpxeScript(decision.script);
+
+  return body;
+};

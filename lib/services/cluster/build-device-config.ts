@@ -1,0 +1,38 @@
+import { prefixLengthOf } from "@/lib/domain/boot/ipv4";
+import { AppError } from "@/lib/domain/errors";
+import { renderDeviceConfig } from "@/lib/domain/talos/render-device-config";
+import { prisma } from "@/lib/db/client";
+import { loadBaseConfigs } from "./load-base-configs";
+import type { DeviceWithGroup } from "@/lib/services/devices";
+
+const parseList = (text: string): string[] => {
+  try {
+    const value: unknown = JSON.parse(text);
+
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+};
+
+// The device's full machine config (not redacted): role base ← group patch ← device settings.
+// Throws not_ready (409) while the cluster config or the network settings are missing.
+export const buildDeviceConfig = async (device: DeviceWithGroup): Promise<string> => {
+  if (device.role !== "controlplane" && device.role !== "worker") throw new AppError("not_ready", "device has no role");
+  const [base, network] = await Promise.all([loadBaseConfigs(), prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" } })]);
+  if (!network) throw new AppError("not_ready", "network settings are not saved yet");
+  const prefixLength = prefixLengthOf(network.netmask);
+  if (prefixLength === null) throw new AppError("not_ready", "network netmask is not valid");
+
+  return renderDeviceConfig({
+    baseConfig: device.role === "controlplane" ? base.controlplane : base.worker,
+    groupPatch: device.group?.configPatch || null,
+    device: {
+      mac: device.mac,
+      hostname: device.hostname,
+      ipAddress: device.ipAddress,
+      installDisk: device.installDisk ?? device.group?.installDisk ?? null,
+    },
+    network: { prefixLength, gateway: network.gateway, nameservers: parseList(network.dnsServers) },
+  });
+};

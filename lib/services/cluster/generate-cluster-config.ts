@@ -1,0 +1,62 @@
+import type { Actor } from "@/lib/auth/principal";
+import { encryptSecret } from "@/lib/crypto/secrets-at-rest";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/domain/errors";
+import { generateClusterConfigs, validateGeneratedConfigs } from "@/lib/domain/talos/generate-cluster-configs";
+import { recordEvent } from "@/lib/events/record-event";
+import type { Generator } from "@/lib/schemas/cluster";
+import { clusterConfigInput, clusterPatches, clusterSettingsJson } from "./cluster-settings-json";
+import { getClusterSettingsRowOrThrow } from "./get-cluster-settings-or-throw";
+import { loadClusterSecrets } from "./load-cluster-secrets";
+import { findTalosctl } from "@/lib/talosctl/find-talosctl";
+import { runTalosctlGenConfig } from "@/lib/talosctl/run-talosctl-gen-config";
+
+type GenerateClusterConfigOptions = { generator?: Generator; actor: Actor; sourceIp?: string | null };
+export type GenerateClusterConfigResult = { generator: Generator; generatedAt: string; validation: { ok: boolean; errors: string[] } };
+
+// controlplane.yaml, worker.yaml and talosconfig from the stored settings and secrets, with the
+// built-in generator (default) or talosctl; validated, then stored encrypted. Nothing is stored
+// when validation fails.
+export const generateClusterConfig = async ({ generator = "builtin", actor, sourceIp }: GenerateClusterConfigOptions): Promise<GenerateClusterConfigResult> => {
+  const row = await getClusterSettingsRowOrThrow();
+  const settings = clusterSettingsJson(row);
+  const { yaml: secretsYaml, bundle } = await loadClusterSecrets(row.secretsEnc);
+  const input = clusterConfigInput(settings);
+  const patches = clusterPatches(settings);
+  const configs =
+    generator === "talosctl"
+      ? await runTalosctlGenConfig({ binary: await talosctlOrThrow(), input, patches, secretsYaml })
+      : await generateClusterConfigs({ input, patches, bundle });
+  const validation = validateGeneratedConfigs(configs);
+  if (!validation.ok) {
+    throw new AppError(
+      "validation_failed",
+      `generated configuration failed validation: ${validation.errors[0]}`,
+      validation.errors.map((message) => ({ path: generator, message })),
+    );
+  }
+  const now = new Date();
+  const [controlPlaneConfigEnc, workerConfigEnc, talosconfigEnc] = await Promise.all([
+    encryptSecret("cluster.controlplane", configs.controlplane),
+    encryptSecret("cluster.worker", configs.worker),
+    encryptSecret("cluster.talosconfig", configs.talosconfig),
+  ]);
+  await prisma.$transaction(async (tx) => {
+    // Only store if the secrets are still the ones the configs were built from.
+    const { count } = await tx.clusterSettings.updateMany({
+      where: { id: row.id, secretsEnc: row.secretsEnc },
+      data: { controlPlaneConfigEnc, workerConfigEnc, talosconfigEnc, generator, generatedAt: now },
+    });
+    if (count === 0) throw new AppError("conflict", "cluster secrets changed while generating; try again");
+    await recordEvent({ type: "cluster.config_generated", actor, sourceIp, details: { generator } }, tx);
+  });
+
+  return { generator, generatedAt: now.toISOString(), validation };
+};
+
+const talosctlOrThrow = async (): Promise<string> => {
+  const found = await findTalosctl();
+  if (!found.path) throw new AppError("unavailable", `talosctl is not available: ${found.reason}`);
+
+  return found.path;
+};

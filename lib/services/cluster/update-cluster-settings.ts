@@ -1,0 +1,28 @@
+import type { Actor } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/domain/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { clusterSettingsSchema, type ClusterSettingsJson, type UpdateClusterSettingsInput } from "@/lib/schemas/cluster";
+import { clusterSettingsColumns, clusterSettingsJson } from "./cluster-settings-json";
+
+type UpdateClusterSettingsOptions = { id: string; input: UpdateClusterSettingsInput; actor: Actor; sourceIp?: string | null };
+
+const editable = [
+  "name", "endpoint", "talosVersion", "kubernetesVersion", "installDisk", "installImage", "podSubnets", "serviceSubnets",
+  "cniName", "cniUrls", "dnsDomain", "additionalSans", "allowSchedulingOnControlPlanes", "configPatch", "controlPlanePatch", "workerPatch",
+] as const;
+
+// PUT merges the given fields into the stored settings and validates the whole result again
+// (cross-field rules such as CNI URLs), so a bad update changes nothing.
+export const updateClusterSettings = async ({ id, input, actor, sourceIp }: UpdateClusterSettingsOptions): Promise<ClusterSettingsJson> =>
+  prisma.$transaction(async (tx) => {
+    const row = await tx.clusterSettings.findUnique({ where: { id } });
+    if (!row) throw new AppError("not_found", `cluster settings ${id} not found`);
+    const current = clusterSettingsJson(row);
+    const merged = clusterSettingsSchema.parse(Object.fromEntries(editable.map((key) => [key, input[key] ?? current[key]])));
+    const updated = await tx.clusterSettings.update({ where: { id }, data: clusterSettingsColumns(merged) });
+    const changed = editable.filter((key) => input[key] !== undefined);
+    await recordEvent({ type: "cluster.settings_saved", actor, sourceIp, details: { id, changed } }, tx);
+
+    return clusterSettingsJson(updated);
+  });

@@ -1,0 +1,53 @@
+import type { Actor } from "@/lib/auth/principal";
+import { removeDeviceReservation, syncDeviceReservation } from "@/lib/compile/device-reservation";
+import { prisma } from "@/lib/db/client";
+import type { Device } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+import type { ApproveDeviceInput } from "@/lib/schemas/device";
+import { checkDeviceAssignment } from "./check-device-assignment";
+import { notifyDeviceChanged } from "./device-change-notifier";
+import { getDeviceOrThrow } from "./get-device-or-throw";
+
+type ApproveDeviceOptions = { id: string; input: ApproveDeviceInput; actor: Actor; sourceIp: string | null };
+
+// After any change of status, address or name the device's dnsmasq reservation follows at once,
+// and a held config download of this device is woken.
+export const afterDeviceChange = async (device: Device): Promise<void> => {
+  await syncDeviceReservation({ mac: device.mac, ipAddress: device.ipAddress, hostname: device.hostname, status: device.status });
+  notifyDeviceChanged(device.id);
+};
+
+export const afterDeviceRemoved = async (device: Device): Promise<void> => {
+  await removeDeviceReservation(device.mac);
+  notifyDeviceChanged(device.id);
+};
+
+export const approveDevice = async ({ id, input, actor, sourceIp }: ApproveDeviceOptions): Promise<Device> => {
+  const current = await getDeviceOrThrow(id);
+  const hostname = input.hostname ?? current.hostname;
+  const ipAddress = input.ipAddress ?? current.ipAddress;
+  await checkDeviceAssignment({ deviceId: id, hostname, ipAddress });
+  const device = await prisma.$transaction(async (tx) => {
+    const updated = await tx.device.update({
+      where: { id },
+      data: {
+        status: "approved",
+        role: input.role,
+        hostname,
+        ipAddress,
+        installDisk: input.installDisk ?? current.installDisk,
+        approvedAt: new Date(),
+        approvedBy: actor.name ?? actor.type,
+      },
+    });
+    await recordEvent(
+      { type: "device.approved", actor, sourceIp, deviceId: id, details: { mac: updated.mac, role: updated.role, hostname, ipAddress, previousStatus: current.status } },
+      tx,
+    );
+
+    return updated;
+  });
+  await afterDeviceChange(device);
+
+  return device;
+};

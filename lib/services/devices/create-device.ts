@@ -1,0 +1,37 @@
+import type { Actor } from "@/lib/auth/principal";
+import { AppError } from "@/lib/domain/errors";
+import { prisma } from "@/lib/db/client";
+import type { Device } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+import type { CreateDeviceInput } from "@/lib/schemas/device";
+import { afterDeviceChange } from "./approve-device";
+import { assertGroupExists, checkDeviceAssignment } from "./check-device-assignment";
+
+type CreateDeviceOptions = { input: CreateDeviceInput; actor: Actor; sourceIp: string | null };
+
+// "Add device": an admin enters a machine before it ever boots (pending, or approved at once).
+export const createDevice = async ({ input, actor, sourceIp }: CreateDeviceOptions): Promise<Device> => {
+  const approved = input.status === "approved";
+  if (approved && !input.role) {
+    throw new AppError("validation_failed", "approving a device requires a role", [{ path: "role", message: "required to approve" }]);
+  }
+  if (await prisma.device.findUnique({ where: { mac: input.mac }, select: { id: true } })) {
+    throw new AppError("conflict", `a device with MAC ${input.mac} already exists`);
+  }
+  await checkDeviceAssignment({ deviceId: null, hostname: input.hostname, ipAddress: input.ipAddress });
+  await assertGroupExists(input.groupId);
+  const device = await prisma.$transaction(async (tx) => {
+    const created = await tx.device.create({
+      data: { ...input, ...(approved ? { approvedAt: new Date(), approvedBy: actor.name ?? actor.type } : {}) },
+    });
+    await recordEvent({ type: "device.created", actor, sourceIp, deviceId: created.id, details: { mac: created.mac, status: created.status } }, tx);
+    if (approved) {
+      await recordEvent({ type: "device.approved", actor, sourceIp, deviceId: created.id, details: { mac: created.mac, role: created.role } }, tx);
+    }
+
+    return created;
+  });
+  await afterDeviceChange(device);
+
+  return device;
+};

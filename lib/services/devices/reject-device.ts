@@ -1,0 +1,23 @@
+import type { Actor } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db/client";
+import type { Device } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+import { afterDeviceChange } from "./approve-device";
+import { getDeviceOrThrow } from "./get-device-or-throw";
+
+type RejectDeviceOptions = { id: string; actor: Actor; sourceIp: string | null };
+
+// A rejected device's unused config tokens die with the decision: it must never get a config.
+export const rejectDevice = async ({ id, actor, sourceIp }: RejectDeviceOptions): Promise<Device> => {
+  const current = await getDeviceOrThrow(id);
+  const device = await prisma.$transaction(async (tx) => {
+    const updated = await tx.device.update({ where: { id }, data: { status: "rejected" } });
+    await tx.bootToken.updateMany({ where: { deviceId: id, usedAt: null, voidedAt: null }, data: { voidedAt: new Date() } });
+    await recordEvent({ type: "device.rejected", actor, sourceIp, deviceId: id, details: { mac: updated.mac, previousStatus: current.status } }, tx);
+
+    return updated;
+  });
+  await afterDeviceChange(device);
+
+  return device;
+};

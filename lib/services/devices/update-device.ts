@@ -1,0 +1,35 @@
+import type { Actor } from "@/lib/auth/principal";
+import { AppError } from "@/lib/domain/errors";
+import { prisma } from "@/lib/db/client";
+import type { Device } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+import type { UpdateDeviceInput } from "@/lib/schemas/device";
+import { afterDeviceChange } from "./approve-device";
+import { assertGroupExists, checkDeviceAssignment } from "./check-device-assignment";
+import { getDeviceOrThrow } from "./get-device-or-throw";
+
+type UpdateDeviceOptions = { id: string; input: UpdateDeviceInput; actor: Actor; sourceIp: string | null };
+
+// PUT /api/v1/devices/{id}. Setting bootAction to reinstall re-opens provisioning: the next
+// iPXE boot gets Talos with a wipe and a fresh token.
+export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceOptions): Promise<Device> => {
+  const current = await getDeviceOrThrow(id);
+  const role = input.role === undefined ? current.role : input.role;
+  if (current.status === "approved" && !role) {
+    throw new AppError("validation_failed", "an approved device needs a role", [{ path: "role", message: "required while approved" }]);
+  }
+  await checkDeviceAssignment({ deviceId: id, hostname: input.hostname, ipAddress: input.ipAddress });
+  await assertGroupExists(input.groupId);
+  const reinstall = input.bootAction === "reinstall" && current.bootAction !== "reinstall";
+  const device = await prisma.$transaction(async (tx) => {
+    const updated = await tx.device.update({ where: { id }, data: input });
+    const changed = Object.keys(input).filter((key) => key !== "notes");
+    await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed } }, tx);
+    if (reinstall) await recordEvent({ type: "device.reinstall", actor, sourceIp, deviceId: id, details: { mac: updated.mac } }, tx);
+
+    return updated;
+  });
+  await afterDeviceChange(device);
+
+  return device;
+};

@@ -1,0 +1,2 @@
+// The events capability's public entry: app/, the worker and other capabilities import only this file.
+export * from "./list-events";

@@ -1,9 +1,0 @@
-import { AppError } from "@/lib/domain/errors";
-import { findClusterSettingsRow } from "@/lib/services/get-cluster-settings";
-
-export const getClusterSettingsRowOrThrow = async () => {
-  const row = await findClusterSettingsRow();
-  if (!row) throw new AppError("not_found", "cluster settings have not been saved yet");
-
-  return row;
-};

@@ -1,0 +1,8 @@
+// The groups capability's public entry: app/, the worker and other capabilities import only this file.
+export * from "./create-group";
+export * from "./delete-group";
+export * from "./get-group-or-throw";
+export * from "./group-json";
+export * from "./list-groups";
+export * from "./preview-group-config";
+export * from "./update-group";

@@ -1,0 +1,3 @@
+// The health capability's public entry: app/, the worker and other capabilities import only this file.
+export * from "./check-health";
+export * from "./get-system-status";

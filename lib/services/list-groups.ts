@@ -1,5 +1,0 @@
-import { prisma } from "@/lib/db/client";
-import { withDeviceCount, type GroupWithCount } from "@/lib/services/group-json";
-
-export const listGroups = (): Promise<GroupWithCount[]> =>
-  prisma.deviceGroup.findMany({ orderBy: { name: "asc" }, include: withDeviceCount });

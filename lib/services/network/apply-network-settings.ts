@@ -1,0 +1,34 @@
+import type { Actor } from "@/lib/auth/principal";
+import { dnsmasqConfigHash, renderDnsmasqConfig, testDnsmasqConfig, writeDnsmasqConfig } from "@/lib/compile/compile-dnsmasq";
+import { prepareTftpRoot } from "@/lib/compile/prepare-tftp-root";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/domain/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { networkSettingsSchema, type ApplyNetworkResult } from "@/lib/schemas/network";
+import { findNetworkSettingsRow } from "./get-network-settings";
+import { networkSettingsInputOf } from "./network-settings-json";
+import { reconcileReservations } from "./reconcile-reservations";
+
+export type ApplyNetworkSettingsOptions = { actor: Actor; sourceIp?: string | null };
+
+// render → `dnsmasq --test` → TFTP root + reservations → atomic write of compiled/dnsmasq/dnsmasq.conf.
+// A config dnsmasq refuses throws validation_failed (422) with dnsmasq's message before anything is
+// written. The worker notices the new file, tests it again and restarts dnsmasq.
+export const applyNetworkSettings = async ({ actor, sourceIp = null }: ApplyNetworkSettingsOptions): Promise<ApplyNetworkResult> => {
+  const row = await findNetworkSettingsRow();
+  if (!row) throw new AppError("not_ready", "save the network settings before applying them");
+  const settings = networkSettingsSchema.parse(networkSettingsInputOf(row));
+  const text = await renderDnsmasqConfig(settings);
+  const dnsmasqTest = await testDnsmasqConfig(text);
+  if (settings.tftpEnabled) await prepareTftpRoot(settings);
+  const reservations = await reconcileReservations();
+  await writeDnsmasqConfig(text);
+  const configHash = dnsmasqConfigHash(text);
+  const appliedAt = new Date();
+  await prisma.$transaction(async (tx) => {
+    await tx.networkSettings.update({ where: { id: row.id }, data: { appliedAt, appliedHash: configHash } });
+    await recordEvent({ type: "settings.applied", actor, sourceIp, details: { target: "dnsmasq", configHash, dnsmasqTest, reservations } }, tx);
+  });
+
+  return { appliedAt: appliedAt.toISOString(), configHash, dnsmasqTest };
+};

@@ -1,0 +1,89 @@
+import type { Tx } from "@/lib/db/client";
+import { candidateRules } from "@/lib/domain/rules/match-rule";
+import type { ApprovalRule, Device, DeviceGroup } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+import { pickRuleAssignment } from "./pick-rule-assignment";
+
+type ApplyApprovalRulesOptions = { device: Device; tx: Tx };
+type RuleWithGroup = ApprovalRule & { group: DeviceGroup | null };
+
+// A unique-index race (another registration took the same name or address between our read and
+// write) is retried with the loser's values excluded; a few rounds settle any realistic burst.
+const maxAssignmentRounds = 5;
+
+const isUniqueViolation = (error: unknown): error is { code: string; meta?: { target?: unknown } } =>
+  (error as { code?: unknown } | null)?.code === "P2002";
+
+// Runs inside the registration transaction of a newly created pending device. The first enabled,
+// matching, not exhausted rule (priority order) decides; the device comes back approved or
+// rejected, or null when no rule acted. A rule whose names or pool are used up, or whose
+// approval would have no role, steps aside for the next one.
+export const applyApprovalRules = async ({ device, tx }: ApplyApprovalRulesOptions): Promise<Device | null> => {
+  if (device.status !== "pending") return null;
+  const rules = await tx.approvalRule.findMany({ where: { enabled: true }, include: { group: true } });
+  for (const rule of candidateRules(rules, device)) {
+    const decided = await applyRule({ rule, device, tx });
+    if (decided) return decided;
+  }
+
+  return null;
+};
+
+const applyRule = async ({ rule, device, tx }: { rule: RuleWithGroup; device: Device; tx: Tx }): Promise<Device | null> => {
+  const approve = rule.action === "approve";
+  const role = rule.role ?? rule.group?.role ?? null;
+  if (approve && !role) return null;
+  const hostnamePattern = approve ? (rule.hostnamePattern ?? rule.group?.hostnamePattern ?? null) : null;
+  const pool = approve && rule.ipPoolStart && rule.ipPoolEnd ? { start: rule.ipPoolStart, end: rule.ipPoolEnd } : null;
+  const avoid = { hostnames: [] as string[], ips: [] as string[] };
+  let claimed = false;
+  for (let round = 0; round < maxAssignmentRounds; round += 1) {
+    const picked = await pickRuleAssignment({ tx, mac: device.mac, hostnamePattern, pool, avoid });
+    if (!picked) return null;
+    // The conditional increment is what keeps maxMatches exact under concurrent registrations:
+    // only a writer that still sees matchCount < maxMatches gets a row back.
+    if (!claimed) {
+      const limit = rule.maxMatches === null ? {} : { matchCount: { lt: rule.maxMatches } };
+      const { count } = await tx.approvalRule.updateMany({ where: { id: rule.id, ...limit }, data: { matchCount: { increment: 1 } } });
+      if (count === 0) return null;
+      claimed = true;
+    }
+    try {
+      return await decide({ rule, device, tx, role, picked });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (picked.hostname) avoid.hostnames.push(picked.hostname);
+      if (picked.ipAddress) avoid.ips.push(picked.ipAddress);
+    }
+  }
+  throw new Error(`rule ${rule.id}: no unique hostname/IP after ${maxAssignmentRounds} rounds`);
+};
+
+type DecideOptions = { rule: RuleWithGroup; device: Device; tx: Tx; role: string | null; picked: { hostname?: string; ipAddress?: string } };
+
+const decide = async ({ rule, device, tx, role, picked }: DecideOptions): Promise<Device> => {
+  const approve = rule.action === "approve";
+  const updated = await tx.device.update({
+    where: { id: device.id },
+    data: approve
+      ? { status: "approved", role, groupId: rule.groupId, ...picked, approvedAt: new Date(), approvedBy: `rule ${rule.name}`, ruleId: rule.id }
+      : { status: "rejected", ruleId: rule.id },
+  });
+  await recordEvent(
+    {
+      type: approve ? "device.approved" : "device.rejected",
+      actor: { type: "rule", id: rule.id, name: rule.name },
+      deviceId: device.id,
+      details: {
+        mac: updated.mac,
+        ruleId: rule.id,
+        ruleName: rule.name,
+        ...(approve ? { role, hostname: updated.hostname, ipAddress: updated.ipAddress, groupId: updated.groupId } : {}),
+        previousStatus: device.status,
+      },
+    },
+    tx,
+  );
+
+  return updated;
+};

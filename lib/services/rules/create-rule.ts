@@ -1,0 +1,19 @@
+import type { Actor } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db/client";
+import type { ApprovalRule } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+import type { CreateRuleInput } from "@/lib/schemas/rule";
+import { checkRuleAssignment } from "./check-rule-assignment";
+
+type CreateRuleOptions = { input: CreateRuleInput; actor: Actor; sourceIp: string | null };
+
+export const createRule = async ({ input, actor, sourceIp }: CreateRuleOptions): Promise<ApprovalRule> => {
+  await checkRuleAssignment(input);
+
+  return prisma.$transaction(async (tx) => {
+    const rule = await tx.approvalRule.create({ data: input });
+    await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: rule.id, name: rule.name, created: true } }, tx);
+
+    return rule;
+  });
+};

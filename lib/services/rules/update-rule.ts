@@ -1,0 +1,43 @@
+import type { Actor } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db/client";
+import type { ApprovalRule } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/events/record-event";
+import { createRuleSchema, type UpdateRuleInput } from "@/lib/schemas/rule";
+import { checkRuleAssignment } from "./check-rule-assignment";
+import { getRuleOrThrow } from "./get-rule-or-throw";
+
+type UpdateRuleOptions = { id: string; input: UpdateRuleInput; actor: Actor; sourceIp: string | null };
+
+const storedFields = (rule: ApprovalRule) => ({
+  name: rule.name,
+  priority: rule.priority,
+  enabled: rule.enabled,
+  macPattern: rule.macPattern,
+  ouiPrefix: rule.ouiPrefix,
+  uuidPattern: rule.uuidPattern,
+  serialPattern: rule.serialPattern,
+  arch: rule.arch,
+  action: rule.action,
+  groupId: rule.groupId,
+  role: rule.role,
+  hostnamePattern: rule.hostnamePattern,
+  ipPoolStart: rule.ipPoolStart,
+  ipPoolEnd: rule.ipPoolEnd,
+  maxMatches: rule.maxMatches,
+});
+
+// The stored rule with the changes applied is validated as a whole, so an edit can never leave a
+// rule that creation would refuse (e.g. a reject rule with an IP pool).
+export const updateRule = async ({ id, input, actor, sourceIp }: UpdateRuleOptions): Promise<ApprovalRule> => {
+  const current = await getRuleOrThrow(id);
+  const { resetMatchCount, ...changes } = input;
+  const merged = createRuleSchema.parse({ ...storedFields(current), ...changes });
+  await checkRuleAssignment(merged);
+
+  return prisma.$transaction(async (tx) => {
+    const rule = await tx.approvalRule.update({ where: { id }, data: { ...merged, ...(resetMatchCount ? { matchCount: 0 } : {}) } });
+    await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: id, name: rule.name, resetMatchCount: !!resetMatchCount } }, tx);
+
+    return rule;
+  });
+};

@@ -1,0 +1,15 @@
+import type { Actor } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db/client";
+import { recordEvent } from "@/lib/events/record-event";
+import { getWebhookOrThrow } from "./get-webhook-or-throw";
+
+type DeleteWebhookOptions = { id: string; actor: Actor; sourceIp: string | null };
+
+// Its outbox rows go with it (cascade): nothing is sent to a webhook that no longer exists.
+export const deleteWebhook = async ({ id, actor, sourceIp }: DeleteWebhookOptions): Promise<void> => {
+  const webhook = await getWebhookOrThrow(id);
+  await prisma.$transaction(async (tx) => {
+    await tx.webhook.delete({ where: { id } });
+    await recordEvent({ type: "webhook.deleted", actor, sourceIp, details: { webhookId: id, name: webhook.name } }, tx);
+  });
+};

@@ -1,0 +1,9 @@
+// The webhooks capability's public entry: app/, the worker and other capabilities import only this file.
+export * from "./create-webhook";
+export * from "./delete-webhook";
+export * from "./get-webhook-or-throw";
+export * from "./list-webhook-deliveries";
+export * from "./list-webhooks";
+export * from "./send-test-webhook";
+export * from "./update-webhook";
+export * from "./webhook-json";
