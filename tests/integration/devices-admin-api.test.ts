@@ -118,6 +118,16 @@ describe("devices admin API", () => {
     expect((await getDevice(new Request(url("/x"), { headers: adminHeaders(token) }), idParams(device.id))).status).toBe(404);
   });
 
+  it("audits exactly the fields an edit changed (a notes edit is notes, not the form's other fields)", async () => {
+    const device = await newDevice("52:54:00:02:00:09", { status: "approved", role: "worker", hostname: "w-9" });
+    const put = (data: unknown) => putDevice(new Request(url("/x"), { ...body(data), method: "PUT" }), idParams(device.id));
+    // What the edit form sends: every field, only notes different.
+    expect((await put({ hostname: "w-9", role: "worker", ipAddress: null, groupId: null, bootAction: "install", notes: "rack 4" })).status).toBe(200);
+    expect((await put({ hostname: "w-10", notes: "rack 4" })).status).toBe(200);
+    const events = await prisma.event.findMany({ where: { type: "device.updated", deviceId: device.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => JSON.parse(event.details).changed)).toEqual([["notes"], ["hostname"]]);
+  });
+
   it("bulk approves, rejects and deletes, reporting failures per device", async () => {
     const a = await newDevice("52:54:00:02:00:0a");
     const b = await newDevice("52:54:00:02:00:0b");
