@@ -31,7 +31,7 @@ const interfaceName = text()
 const httpBaseUrl = text()
   .regex(
     /^http:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/,
-    "httpBaseUrl must be a plain http:// URL (host, optional port and path), e.g. http://10.0.0.2:3100",
+    "httpBaseUrl must be a plain http:// URL (host, optional port and path), e.g. http://10.0.0.2:3000",
   )
   .transform((value) => value.replace(/\/+$/, ""));
 

@@ -173,4 +173,19 @@ describe("devices admin API", () => {
     const bad = await list(new Request(url("/api/v1/devices?pageSize=501"), { headers: adminHeaders(token) }), noParams);
     expect(bad.status).toBe(422);
   });
+
+  it("searches for % and _ literally, not as SQL wildcards", async () => {
+    await newDevice("52:54:00:04:00:01", { serial: "A_1" });
+    await newDevice("52:54:00:04:00:02", { serial: "AB1" });
+    await newDevice("52:54:00:04:00:03", { serial: "A%1" });
+    const serials = async (q: string) => {
+      const found = await (await list(new Request(url(`/api/v1/devices?q=${encodeURIComponent(q)}`), { headers: adminHeaders(token) }), noParams)).json();
+
+      return found.items.map((d: { serial: string }) => d.serial).sort();
+    };
+    expect(await serials("A_1")).toEqual(["A_1"]);
+    expect(await serials("_")).toEqual(["A_1"]);
+    expect(await serials("%")).toEqual(["A%1"]);
+    expect(await serials("A%")).toEqual(["A%1"]);
+  });
 });
