@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { networkSettingsSchema, type NetworkSettingsJson, type UpdateNetworkSettingsInput } from "@/lib/schemas/network";
+import { checkRangeAgainstReservations } from "./check-range-against-reservations";
 import { findNetworkSettingsRow } from "./get-network-settings";
 import { networkSettingsData, networkSettingsInputOf, networkSettingsJson } from "./network-settings-json";
 
@@ -12,6 +13,7 @@ type SaveContext = { actor: Actor; sourceIp?: string | null };
 // admin can review the rendered preview first.
 export const createNetworkSettings = async (body: unknown, { actor, sourceIp = null }: SaveContext): Promise<NetworkSettingsJson> => {
   const input = networkSettingsSchema.parse(body);
+  await checkRangeAgainstReservations(input);
   const row = await prisma.$transaction(async (tx) => {
     if (await tx.networkSettings.findFirst({ select: { id: true } })) {
       throw new AppError("conflict", "network settings already exist: update them with PUT /api/v1/network/settings/{id}");
@@ -35,6 +37,7 @@ export const updateNetworkSettings = async ({ id, changes, actor, sourceIp = nul
     if (!current) throw new AppError("not_found", "network settings not found");
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const input = networkSettingsSchema.parse({ ...networkSettingsInputOf(current), ...defined });
+    await checkRangeAgainstReservations(input, tx);
     const updated = await tx.networkSettings.update({ where: { id }, data: networkSettingsData(input) });
     await recordEvent({ type: "network.settings_saved", actor, sourceIp, details: { id, fields: Object.keys(defined) } }, tx);
 
