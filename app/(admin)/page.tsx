@@ -3,9 +3,11 @@ import { DeviceCounts } from "@/app/(admin)/_components/device-counts";
 import { EndpointWarning } from "@/app/(admin)/_components/endpoint-warning";
 import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { PendingQueue } from "@/app/(admin)/_components/pending-queue";
+import { RackGrid } from "@/app/(admin)/_components/rack-grid";
 import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
+import { getRack } from "@/lib/services/devices";
 import { getSystemStatus } from "@/lib/services/health";
 import { listEvents } from "@/lib/services/events";
 
@@ -14,11 +16,12 @@ export const dynamic = "force-dynamic";
 // Overview: what needs a decision now, how the fleet stands, and what happened last.
 export default async function OverviewPage() {
   await requireAdmin("/");
-  const [counts, warning, events, status] = await Promise.all([
+  const [counts, warning, events, status, rack] = await Promise.all([
     getDeviceCounts(),
     getEndpointWarning(),
     listEvents({ pageSize: 15 }),
     getSystemStatus(),
+    getRack(),
   ]);
 
   return (
@@ -26,6 +29,7 @@ export default async function OverviewPage() {
       <h1 className="text-xl font-semibold">Overview</h1>
       <EndpointWarning message={warning} />
       <DeviceCounts counts={counts} />
+      <RackGrid initial={rack} />
       <WorkerStatusCard initial={status} />
       <PendingQueue />
       <section className="space-y-2">
