@@ -3,7 +3,9 @@ import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { networkSettingsSchema, type NetworkSettingsJson, type UpdateNetworkSettingsInput } from "@/lib/schemas/network";
+import { networkWarnings } from "@/lib/domain/dnsmasq/suggest-network";
 import { checkRangeAgainstReservations } from "./check-range-against-reservations";
+import { listHostInterfaces } from "./list-host-interfaces";
 import { findNetworkSettingsRow } from "./get-network-settings";
 import { networkSettingsData, networkSettingsInputOf, networkSettingsJson } from "./network-settings-json";
 
@@ -47,10 +49,11 @@ export const updateNetworkSettings = async ({ id, changes, actor, sourceIp = nul
   return networkSettingsJson(row);
 };
 
-// The form saves the whole object: create it the first time, replace it afterwards.
-export const saveNetworkSettings = async (body: unknown, context: SaveContext): Promise<NetworkSettingsJson> => {
+// The form saves the whole object: create it the first time, replace it afterwards. The answer
+// carries what the host says about it (absent interface, server IP not on it) for the admin to see.
+export const saveNetworkSettings = async (body: unknown, context: SaveContext): Promise<NetworkSettingsJson & { warnings: string[] }> => {
   const current = await findNetworkSettingsRow();
-  if (!current) return createNetworkSettings(body, context);
+  const saved = current ? await updateNetworkSettings({ id: current.id, changes: networkSettingsSchema.parse(body), ...context }) : await createNetworkSettings(body, context);
 
-  return updateNetworkSettings({ id: current.id, changes: networkSettingsSchema.parse(body), ...context });
+  return { ...saved, warnings: networkWarnings({ settings: saved, interfaces: listHostInterfaces() }) };
 };
