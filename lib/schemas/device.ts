@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deviceStages } from "@/lib/domain/devices/device-stage";
 import { isIpv4 } from "@/lib/domain/boot/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { parseMac } from "@/lib/domain/mac";
@@ -188,3 +189,13 @@ export type DeviceJson = {
 };
 
 export type DeviceListJson = { items: DeviceJson[]; total: number; page: number; pageSize: number };
+
+// GET /api/v1/devices/rack: every device (up to rackLimit) as one cell of the Overview's rack grid.
+export const rackLimit = 20_000;
+export const rackSchema = z.object({
+  devices: z.array(z.object({ id: z.string(), mac: z.string(), hostname: z.string().nullable(), stage: z.enum(deviceStages) })),
+  counts: z.record(z.enum(deviceStages), z.number().int().min(0)),
+  // More devices exist than the grid shows (rackLimit).
+  truncated: z.boolean(),
+});
+export type RackJson = z.infer<typeof rackSchema>;

@@ -63,6 +63,7 @@ describe("rules API", () => {
     ["a bad hostname pattern", { name: "x", macPattern: "*", role: "worker", hostnamePattern: "Worker_{n}" }, "hostnamePattern"],
     ["half a pool", { name: "x", macPattern: "*", role: "worker", ipPoolStart: "10.42.0.10" }, "ipPoolEnd"],
     ["a pool outside the subnet", { name: "x", macPattern: "*", role: "worker", ipPoolStart: "10.43.0.10", ipPoolEnd: "10.43.0.20" }, "ipPoolStart"],
+    ["a pool overlapping the DHCP range", { name: "x", macPattern: "*", role: "worker", ipPoolStart: "10.42.0.90", ipPoolEnd: "10.42.0.110" }, "ipPoolStart"],
     ["a reject rule with a pool", { name: "x", macPattern: "*", action: "reject", ipPoolStart: "10.42.0.10", ipPoolEnd: "10.42.0.20" }, "ipPoolStart"],
     ["an unknown group", { name: "x", macPattern: "*", role: "worker", groupId: "nope" }, "groupId"],
     ["an unknown field", { name: "x", macPattern: "*", role: "worker", matchCount: 0 }, ""],

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/domain/errors";
-import { isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { ipv4ToInt, isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
 import { prisma } from "@/lib/db/client";
 import type { CreateRuleInput } from "@/lib/schemas/rule";
 
@@ -23,5 +23,11 @@ export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> 
       const message = `${rule[field]} is not a host address in ktizo's network`;
       throw new AppError("validation_failed", message, [{ path: field, message }]);
     }
+  }
+  // Pool addresses become static reservations: none may be one dnsmasq also leases dynamically.
+  const [poolStart, poolEnd, rangeStart, rangeEnd] = [rule.ipPoolStart, rule.ipPoolEnd, network?.dhcpRangeStart, network?.dhcpRangeEnd].map((ip) => (ip ? ipv4ToInt(ip) : null));
+  if (network?.dhcpMode === "full" && poolStart != null && poolEnd != null && rangeStart != null && rangeEnd != null && poolStart <= rangeEnd && rangeStart <= poolEnd) {
+    const message = `the IP pool ${rule.ipPoolStart}–${rule.ipPoolEnd} overlaps the DHCP range ${network.dhcpRangeStart}–${network.dhcpRangeEnd}: pick a pool outside it`;
+    throw new AppError("validation_failed", message, [{ path: "ipPoolStart", message }]);
   }
 };
