@@ -25,8 +25,8 @@ it("is skipped because setup failed", () => expect(1).toBe(1));`,
 };
 
 // The child runners must not think they run inside this Vitest worker.
-const childEnv = () =>
-  Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_OPTIONS"));
+const childEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_OPTIONS")) as NodeJS.ProcessEnv;
 
 const run = (command: string, args: string[]) => {
   const result = spawnSync(command, args, { cwd: dir, env: childEnv(), encoding: "utf8", timeout: 60_000 });
