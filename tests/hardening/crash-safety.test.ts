@@ -14,7 +14,8 @@ import { createAdminToken } from "@/tests/helpers/admin";
 
 // kill -9 of the production web process in the middle of applies: compiled/ must hold the complete
 // old or the complete new files (never a partial one, never a temp file dnsmasq would read), and the
-// SQLite database must pass integrity_check. Several rounds, each killed at a random moment.
+// SQLite database must pass integrity_check. Several rounds, each killed at a random moment
+// inside an apply (after at least one complete apply in that round).
 const repo = path.resolve(import.meta.dirname, "../..");
 const rounds = 6;
 const settingsA = { leaseTime: "12h", dhcpRangeEnd: "10.77.0.199" };
@@ -53,13 +54,16 @@ const applyWith = async (changes: object) => {
   expect(await tryApply(changes)).toBeNull();
 };
 
-// Applies back to back, alternating B and A, until the server is killed. Only a lost connection
-// after `killed()` turned true ends the loop quietly; a wrong answer, or a lost connection while
-// the server should be up, is reported (never swallowed as "the kill landed").
-const applyUntilKilled = async (killed: () => boolean): Promise<{ completed: number; problems: string[] }> => {
+// Applies back to back, alternating B and A, until the server is killed; `onApplied` gets each
+// completed apply's duration. Only a lost connection after `killed()` turned true ends the loop
+// quietly; a wrong answer, or a lost connection while the server should be up, is reported (never
+// swallowed as "the kill landed").
+type LoopOptions = { killed: () => boolean; onApplied: (ms: number) => void };
+const applyUntilKilled = async ({ killed, onApplied }: LoopOptions): Promise<{ completed: number; problems: string[] }> => {
   const problems: string[] = [];
   let completed = 0;
   for (let index = 0; !killed(); index += 1) {
+    const started = Date.now();
     try {
       const problem = await tryApply(index % 2 === 0 ? settingsB : settingsA);
       if (problem) {
@@ -67,6 +71,7 @@ const applyUntilKilled = async (killed: () => boolean): Promise<{ completed: num
         break;
       }
       completed += 1;
+      onApplied(Date.now() - started);
     } catch (error) {
       if (!killed()) problems.push(`apply ${index} lost its connection before the kill: ${String(error)}`);
       break;
@@ -137,15 +142,21 @@ describe("kill -9 during apply", () => {
 
     let completedApplies = 0;
     for (let round = 0; round < rounds; round += 1) {
-      // The kill lands at a random moment among back-to-back applies.
+      // Applies run back to back; once one has completed (so the loop is in its steady state), the
+      // kill lands at a random moment within about one apply's duration: inside the next apply.
       let killed = false;
-      const loop = applyUntilKilled(() => killed);
-      await sleep(randomInt(50, 1500));
+      let applied: (ms: number) => void = () => undefined;
+      const firstApply = new Promise<number>((resolve) => (applied = resolve));
+      const loop = applyUntilKilled({ killed: () => killed, onApplied: (ms) => applied(ms) });
+      const first = await Promise.race([firstApply, loop]);
+      if (typeof first !== "number") throw new Error(`round ${round}: the loop ended before any apply: ${first.problems.join("; ")}`);
+      await sleep(randomInt(0, Math.max(2, first)));
       killed = true;
       app!.child.kill("SIGKILL");
       await new Promise((resolve) => (app!.child.exitCode !== null || app!.child.signalCode !== null ? resolve(null) : app!.child.once("exit", resolve)));
       const { completed, problems } = await loop;
       expect(problems, `round ${round}`).toEqual([]);
+      expect(completed, `round ${round}: applies completed before the kill`).toBeGreaterThanOrEqual(1);
       completedApplies += completed;
 
       const now = tree();
