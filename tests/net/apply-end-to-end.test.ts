@@ -60,6 +60,8 @@ describe.skipIf(!netTestsEnabled())("apply end to end: admin API → worker → 
   const applyAndWaitForRestart = async (previousPid: number | null) => {
     const applied = await ok("POST", "/api/v1/network/settings/apply", {});
     expect(applied.dnsmasqTest).toBe("ok");
+    // Apply answers once the worker reports dnsmasq running this very config.
+    expect(applied.dnsmasq, JSON.stringify(applied)).toBe("running");
 
     return waitForStatus(statusFile(), (s) => s.state === "running" && s.dnsmasqPid !== null && s.dnsmasqPid !== previousPid, {
       timeoutMs: 20_000,
