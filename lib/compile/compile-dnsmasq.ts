@@ -41,7 +41,8 @@ export const testDnsmasqConfig = async (text: string): Promise<"ok" | "skipped">
     if (typeof error.exitCode !== "number") {
       throw new AppError("external_tool_failed", `could not run ${binary} --test: ${error.shortMessage.replaceAll(file, "dnsmasq.conf")}`);
     }
-    const output = [error.stderr, error.stdout].map((part) => (typeof part === "string" ? part.trim() : "")).filter(Boolean).join("\n");
+    const streams: unknown[] = [error.stderr, error.stdout];
+    const output = streams.map((part) => (typeof part === "string" ? part.trim() : "")).filter(Boolean).join("\n");
     const message = (output || `exit code ${error.exitCode}`).replaceAll(file, "dnsmasq.conf").trim();
     throw new AppError("validation_failed", `dnsmasq rejected the rendered configuration: ${message}`);
   } finally {
