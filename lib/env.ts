@@ -34,6 +34,8 @@ const envSchema = z.object({
   // The web server's listening address (scripts/web-server.ts).
   PORT: z.coerce.number({ message: "PORT must be a TCP port number" }).int().min(1).max(65_535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
+  // Boot-asset pulls and imports leave at least this much free space on the data disk (MiB).
+  KTIZO_ASSET_MIN_FREE_MB: z.coerce.number({ message: "KTIZO_ASSET_MIN_FREE_MB must be a number of MiB" }).int().min(0).max(100_000_000).default(512),
   KTIZO_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(15),
   // When set, GET /metrics requires `Authorization: Bearer <this>` (issue 7).
   KTIZO_METRICS_TOKEN: z.string().min(16, "KTIZO_METRICS_TOKEN must be at least 16 characters").max(512).regex(/^\S+$/, "KTIZO_METRICS_TOKEN must not contain whitespace").optional(),

@@ -51,10 +51,10 @@ beforeAll(async () => {
   await mkdir(paths().dataDir, { recursive: true });
   await writeFile(paths().secretKeyFile, secret);
   token = await createAdminToken();
-  const created = await POST(jsonRequest("/api/v1/network/settings", valid, { headers: adminHeaders(token) }));
+  const created = await POST(jsonRequest("/api/v1/network/settings", valid, { headers: adminHeaders(token) }), segment());
   expect(created.status, await created.clone().text()).toBe(201);
   id = ((await created.json()) as { id: string }).id;
-  const applied = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: adminHeaders(token) }));
+  const applied = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: adminHeaders(token) }), segment());
   expect(applied.status, await applied.clone().text()).toBe(200);
 });
 
@@ -66,7 +66,7 @@ describe("arm64Binary names only a file in KTIZO_IPXE_DIR", () => {
 
   it.each(hostPaths)("POST with %j → 422 on arm64Binary, nothing stored", async (value) => {
     const before = await prisma.networkSettings.findMany();
-    const response = await POST(jsonRequest("/api/v1/network/settings", { ...valid, arm64Binary: value }, { headers: adminHeaders(token) }));
+    const response = await POST(jsonRequest("/api/v1/network/settings", { ...valid, arm64Binary: value }, { headers: adminHeaders(token) }), segment());
     expect(response.status).toBe(422);
     const body = (await response.json()) as { error: { issues?: { path: string }[] } };
     expect(body.error.issues?.map((issue) => issue.path)).toContain("arm64Binary");
@@ -88,7 +88,7 @@ describe("arm64Binary names only a file in KTIZO_IPXE_DIR", () => {
       const confBefore = await readFile(paths().dnsmasqConf, "utf8");
       await prisma.networkSettings.update({ where: { id }, data: { arm64Binary: value } });
       try {
-        const response = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: adminHeaders(token) }));
+        const response = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: adminHeaders(token) }), segment());
         expect(response.status).toBe(422);
         expect(((await response.json()) as { error: { message: string } }).error.message).toContain("arm64Binary");
         const after = await Promise.all((await tftpListing()).map(async (name) => [name, await digestOf(path.join(paths().tftpRoot, name))]));
@@ -102,7 +102,7 @@ describe("arm64Binary names only a file in KTIZO_IPXE_DIR", () => {
 
   it("Apply removes a file dropped into the TFTP root by hand: only the closed set is served", async () => {
     await writeFile(path.join(paths().tftpRoot, "environ"), secret);
-    const response = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: adminHeaders(token) }));
+    const response = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: adminHeaders(token) }), segment());
     expect(response.status).toBe(200);
     expect(await tftpListing()).toEqual(["ipxe-arm64.efi", "ipxe.efi", "snponly.efi", "undionly.kpxe"]);
   });
