@@ -5,10 +5,11 @@
 // X-Forwarded-For entry that is not a trusted proxy. Next and ktizo then see exactly that one
 // address in X-Forwarded-For; X-Forwarded-Proto survives only from a trusted proxy.
 import { createServer } from "node:http";
+import { networkInterfaces } from "node:os";
 import next from "next";
 import { clientAddressOf, isTrustedProxy } from "@/lib/domain/client-address";
 import { env, environmentProblems, trustedProxiesOf } from "@/lib/env";
-import { bootstrapFromEnv } from "@/lib/services/auth";
+import { bootstrapFromEnv, needsFirstAdmin } from "@/lib/services/auth";
 
 const problems = environmentProblems();
 if (problems.length > 0) {
@@ -31,7 +32,23 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`[web] ktizo listening on http://${hostname}:${port}`));
+// The address an admin can type: the bound one, or (bound to every interface) the first external IPv4.
+const reachableHost = (): string => {
+  if (hostname !== "0.0.0.0" && hostname !== "::") return hostname;
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address?.family === "IPv4" && !address.internal);
+
+  return external?.address ?? "localhost";
+};
+
+server.listen(port, hostname, () => {
+  console.log(`[web] ktizo listening on http://${hostname}:${port}`);
+  void needsFirstAdmin().then((firstRun) => {
+    const base = `http://${reachableHost()}:${port}`;
+    console.log(firstRun ? `[web] open ${base}/setup to create the admin` : `[web] open ${base}/ to sign in`);
+  });
+});
 
 const shutdown = (signal: string) => {
   console.log(`[web] ${signal}: closing`);

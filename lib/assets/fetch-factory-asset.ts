@@ -34,7 +34,7 @@ export const fetchFactoryAsset = async ({ ref, file, factoryUrl, schematic }: Fe
     pending.catch(() => downloads.delete(file));
   }
   const download = await pending;
-  const reader = download.done ? null : await open(download.temp, "r").catch(() => null);
+  const reader = download.done ? null : await open(/*turbopackIgnore: true*/ download.temp, "r").catch(() => null);
   // Finished (and renamed) before this request could attach: the cache has it now.
   if (!reader) {
     if (await access(file).then(() => true, () => false)) return { kind: "file", file };
