@@ -1,13 +1,20 @@
+import { assertIpxeBinaryExists } from "@/lib/compile/ipxe-binary";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { networkSettingsSchema, type NetworkSettingsJson, type UpdateNetworkSettingsInput } from "@/lib/schemas/network";
+import { networkSettingsSchema, type NetworkSettingsInput, type NetworkSettingsJson, type UpdateNetworkSettingsInput } from "@/lib/schemas/network";
 import { networkWarnings } from "@/lib/domain/dnsmasq/suggest-network";
 import { checkRangeAgainstReservations } from "./check-range-against-reservations";
 import { listHostInterfaces } from "./list-host-interfaces";
 import { findNetworkSettingsRow } from "./get-network-settings";
 import { networkSettingsData, networkSettingsInputOf, networkSettingsJson } from "./network-settings-json";
+
+// Fields that name a file on this host must name one that exists in its fixed directory
+// (docs/security.md, "Admin fields and host files"); Apply checks again before copying.
+const checkHostFiles = async (input: NetworkSettingsInput): Promise<void> => {
+  if (input.arm64Binary) await assertIpxeBinaryExists({ field: "arm64Binary", name: input.arm64Binary });
+};
 
 type SaveContext = { actor: Actor; sourceIp?: string | null };
 
@@ -16,6 +23,7 @@ type SaveContext = { actor: Actor; sourceIp?: string | null };
 export const createNetworkSettings = async (body: unknown, { actor, sourceIp = null }: SaveContext): Promise<NetworkSettingsJson> => {
   const input = networkSettingsSchema.parse(body);
   await checkRangeAgainstReservations(input);
+  await checkHostFiles(input);
   const row = await prisma.$transaction(async (tx) => {
     if (await tx.networkSettings.findFirst({ select: { id: true } })) {
       throw new AppError("conflict", "network settings already exist: update them with PUT /api/v1/network/settings/{id}");
@@ -40,6 +48,7 @@ export const updateNetworkSettings = async ({ id, changes, actor, sourceIp = nul
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const input = networkSettingsSchema.parse({ ...networkSettingsInputOf(current), ...defined });
     await checkRangeAgainstReservations(input, tx);
+    await checkHostFiles(input);
     const updated = await tx.networkSettings.update({ where: { id }, data: networkSettingsData(input) });
     await recordEvent({ type: "network.settings_saved", actor, sourceIp, details: { id, fields: Object.keys(defined) } }, tx);
 

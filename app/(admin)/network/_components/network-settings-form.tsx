@@ -77,7 +77,7 @@ export function NetworkSettingsForm({ settings, interfaces, port }: NetworkSetti
         {field("domain", "Domain", { placeholder: "optional, e.g. lab.example" })}
         {field("leaseTime", "Lease time", { placeholder: "12h" })}
         {select("uefiBinary", "UEFI x86-64 binary", [["ipxe.efi", "ipxe.efi"], ["snponly.efi", "snponly.efi"]])}
-        {field("arm64Binary", "arm64 iPXE binary", { placeholder: "optional: file name or /absolute/path" })}
+        {field("arm64Binary", "arm64 iPXE binary", { placeholder: "optional: a file name in KTIZO_IPXE_DIR, e.g. ipxe-arm64.efi" })}
         {field("ipxePollSeconds", "Pending poll interval (s)", { type: "number", min: 1, max: 300 })}
         {select("assetSource", "Boot asset source", [["factory", "Image Factory (cached by ktizo)"], ["local", "Local files only"]])}
         {field("factorySchematic", "Image Factory schematic ID")}
