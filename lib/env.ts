@@ -6,8 +6,6 @@ import { parseTrustedProxies, type TrustedProxies } from "@/lib/domain/client-ad
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/ktizo.db"),
-  // The web server's port (scripts/web-server.ts); also what the Network page suggests machines use.
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   KTIZO_DATA_DIR: z.string().min(1).optional(),
   KTIZO_COMPILED_DIR: z.string().min(1).optional(),
   KTIZO_IPXE_DIR: z.string().min(1).default("/usr/lib/ipxe"),
