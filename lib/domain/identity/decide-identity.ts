@@ -34,7 +34,7 @@ export const decideIdentity = ({ mac, sourceIp, neighbours, leases }: DecideIden
     return { status: "mismatch", via, boundMac, reason: `${sourceIp} belongs to ${boundMac} in ${source}, not to ${mac}` };
   }
 
-  return { status: "unverifiable", reason: `${sourceIp} is neither in the neighbour table nor in a DHCP lease (routed client or relay?)` };
+  return { status: "unverifiable", reason: `${sourceIp} is neither in the neighbour table nor in a DHCP lease: a routed client or a DHCP relay` };
 };
 
 export const identityChecks = ["strict", "ip-only", "off"] as const;
