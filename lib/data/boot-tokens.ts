@@ -1,13 +1,14 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 
-type InsertTokenOptions = { deviceId: string; tokenHash: string; expiresAt: Date; boundIp: string | null };
+type InsertTokenOptions = { deviceId: string; tokenHash: string; lifetimeMs: number; boundIp: string | null };
 
 // At most one live token per device: the new one replaces every unspent one in one transaction,
 // so a second script (or an intruder's request that got through) never leaves two usable tokens.
 // Raw statements: this runs for every Talos script of a boot storm, where ORM calls cost ~2 ms each.
-export const insertOnlyLiveToken = async ({ deviceId, tokenHash, expiresAt, boundIp }: InsertTokenOptions): Promise<void> => {
+export const insertOnlyLiveToken = async ({ deviceId, tokenHash, lifetimeMs, boundIp }: InsertTokenOptions): Promise<void> => {
   const now = new Date();
+  const expiresAt = new Date(now.getTime() + lifetimeMs);
   await prisma.$transaction([
     prisma.$executeRaw`UPDATE "BootToken" SET voidedAt = ${now} WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL`,
     prisma.$executeRaw`

@@ -14,6 +14,6 @@ export const mintBootToken = ({ deviceId, windowMinutes, boundIp = null }: MintO
 
   return {
     token,
-    save: () => insertOnlyLiveToken({ deviceId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + windowMinutes * 60_000), boundIp }),
+    save: () => insertOnlyLiveToken({ deviceId, tokenHash: hashToken(token), lifetimeMs: windowMinutes * 60_000, boundIp }),
   };
 };
