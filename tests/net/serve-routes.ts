@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
+import { systemIdentitySource, useIdentitySource } from "@/lib/services/boot/identity-source";
 
 // The machine-facing route handlers of the real app behind a plain node:http server, so a test
 // can start them inside a network namespace (`node --import tsx tests/net/serve-routes.ts <ip> <port>`)
@@ -21,7 +22,10 @@ const routes: Route[] = [
   { pattern: /^\/api\/v1\/assets\/ipxe\/([^/]+)$/, names: ["file"], load: () => import("@/app/api/v1/assets/ipxe/[file]/route") },
 ];
 
-const [host = "0.0.0.0", port = "3100"] = process.argv.slice(2);
+const [host = "0.0.0.0", port = "3100", identityFrom = "system"] = process.argv.slice(2);
+// "leases": bind addresses by dnsmasq's real lease file alone, with the neighbour table left out,
+// so a test can show the lease path on its own (the kernel would otherwise bind on-link clients first).
+if (identityFrom === "leases") useIdentitySource({ neighbours: async () => [], leases: systemIdentitySource.leases });
 
 const server = createServer(async (incoming, outgoing) => {
   try {
