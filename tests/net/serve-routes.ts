@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
-import { systemIdentitySource, useIdentitySource } from "@/lib/services/boot/identity-source";
+import { systemIdentitySource, setIdentitySource } from "@/lib/services/boot/identity-source";
 
 // The machine-facing route handlers of the real app behind a plain node:http server, so a test
 // can start them inside a network namespace (`node --import tsx tests/net/serve-routes.ts <ip> <port>`)
@@ -25,7 +25,7 @@ const routes: Route[] = [
 const [host = "0.0.0.0", port = "3100", identityFrom = "system"] = process.argv.slice(2);
 // "leases": bind addresses by dnsmasq's real lease file alone, with the neighbour table left out,
 // so a test can show the lease path on its own (the kernel would otherwise bind on-link clients first).
-if (identityFrom === "leases") useIdentitySource({ neighbours: async () => [], leases: systemIdentitySource.leases });
+if (identityFrom === "leases") setIdentitySource({ neighbours: async () => [], leases: systemIdentitySource.leases });
 
 const server = createServer(async (incoming, outgoing) => {
   try {

@@ -39,6 +39,6 @@ const globalForIdentity = globalThis as unknown as { ktizoIdentitySource?: Ident
 export const identitySource = (): IdentitySource => globalForIdentity.ktizoIdentitySource ?? systemIdentitySource;
 
 // Tests only: replace the source for this process (null restores the system one).
-export const useIdentitySource = (source: IdentitySource | null): void => {
+export const setIdentitySource = (source: IdentitySource | null): void => {
   globalForIdentity.ktizoIdentitySource = source ?? undefined;
 };
