@@ -1,6 +1,6 @@
 import { parseProcNetArp } from "@/lib/domain/identity/parse-neighbours";
 import { parseDnsmasqLeases } from "@/lib/domain/identity/parse-leases";
-import { setIdentitySource, type IdentitySource } from "@/lib/services/boot/identity-source";
+import { setIdentitySource, type IdentitySource } from "@/lib/services/boot";
 
 // A stand-in for the kernel's neighbour table and dnsmasq's lease file, for handler-level tests
 // whose "machines" are only addresses in X-Forwarded-For: no frames ever reach this host, so the

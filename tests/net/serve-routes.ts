@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
-import { systemIdentitySource, setIdentitySource } from "@/lib/services/boot/identity-source";
+import { systemIdentitySource, setIdentitySource } from "@/lib/services/boot";
 
 // The machine-facing route handlers of the real app behind a plain node:http server, so a test
 // can start them inside a network namespace (`node --import tsx tests/net/serve-routes.ts <ip> <port>`)
