@@ -186,6 +186,10 @@ export type DeviceJson = {
   configDownloadCount: number;
   lastDownloadIp: string | null;
   provisionedAt: string | null;
+  // The last identity check of a boot request (docs/security.md): bound | mismatch | unverifiable.
+  identityStatus: string | null;
+  identityReason: string | null;
+  identityCheckedAt: string | null;
 };
 
 export type DeviceListJson = { items: DeviceJson[]; total: number; page: number; pageSize: number };

@@ -3,6 +3,7 @@ import { schematicPattern, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { checkNetworkConsistency } from "@/lib/domain/dnsmasq/check-network";
 import { isIpv4, prefixLengthOf } from "@/lib/domain/boot/ipv4";
 import { bareFileNamePattern } from "@/lib/domain/bare-file-name";
+import { identityChecks } from "@/lib/domain/identity/decide-identity";
 
 // Every value here ends up in dnsmasq.conf, an iPXE script or a kernel command line. Each field
 // has a closed character set, so none can carry a newline, a comma (dnsmasq's field separator), a
@@ -97,6 +98,8 @@ export const networkSettingsFields = z.object({
   provisionWindowMinutes: z.number().int().min(1).max(1440),
   allowMacOnlyDownload: z.boolean(),
   pendingHoldSeconds: z.number().int().min(0).max(170),
+  // How a boot request's source address must be bound to the MAC (docs/security.md).
+  identityCheck: z.enum(identityChecks, { error: "identityCheck must be strict, ip-only or off" }),
 });
 
 // What POST fills in for omitted fields (the same values as the Prisma defaults).
@@ -120,6 +123,7 @@ export const networkSettingsDefaults = {
   provisionWindowMinutes: 60,
   allowMacOnlyDownload: false,
   pendingHoldSeconds: 60,
+  identityCheck: "strict",
 } as const;
 
 const withDefaults = (value: unknown): unknown =>

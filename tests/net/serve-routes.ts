@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
+import { systemIdentitySource, setIdentitySource } from "@/lib/services/boot";
 
 // The machine-facing route handlers of the real app, and the admin routes a network test drives
 // (network settings, Apply, device approval and edits), behind a plain node:http server, so a test
@@ -29,7 +30,10 @@ const routes: Route[] = [
   { pattern: /^\/api\/v1\/devices\/([^/]+)$/, names: ["id"], load: () => import("@/app/api/v1/devices/[id]/route") },
 ];
 
-const [host = "0.0.0.0", port = "3100"] = process.argv.slice(2);
+const [host = "0.0.0.0", port = "3100", identityFrom = "system"] = process.argv.slice(2);
+// "leases": bind addresses by dnsmasq's real lease file alone, with the neighbour table left out,
+// so a test can show the lease path on its own (the kernel would otherwise bind on-link clients first).
+if (identityFrom === "leases") setIdentitySource({ neighbours: async () => [], leases: systemIdentitySource.leases });
 
 const server = createServer(async (incoming, outgoing) => {
   try {

@@ -4,3 +4,4 @@ export * from "./read-download-request";
 export * from "./register-device";
 export * from "./serve-boot-entry-script";
 export * from "./serve-boot-script";
+export * from "./identity-source";

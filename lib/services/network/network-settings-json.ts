@@ -35,6 +35,7 @@ export const networkSettingsInputOf = (row: NetworkSettings): NetworkSettingsInp
   provisionWindowMinutes: row.provisionWindowMinutes,
   allowMacOnlyDownload: row.allowMacOnlyDownload,
   pendingHoldSeconds: row.pendingHoldSeconds,
+  identityCheck: row.identityCheck as NetworkSettingsInput["identityCheck"],
 });
 
 // The API shape (PRODUCT.md §3 field names, dnsServers as a list).

@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db/client";
 import type { CreateRuleInput } from "@/lib/schemas/rule";
 
 // What zod cannot know: the group exists, an approving rule ends up with a role (its own or its
-// group's), and a pool lies inside ktizo's subnet once the network is configured.
+// group's), a controlplane role from the group is allowed explicitly, and a pool lies inside
+// ktizo's subnet once the network is configured.
 export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> => {
   const group = rule.groupId ? await prisma.deviceGroup.findUnique({ where: { id: rule.groupId } }) : null;
   if (rule.groupId && !group) {
@@ -13,6 +14,10 @@ export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> 
   if (rule.action === "approve" && !rule.role && !group?.role) {
     const message = "an approving rule needs a role, or a group that has one";
     throw new AppError("validation_failed", message, [{ path: "role", message }]);
+  }
+  if (rule.action === "approve" && !rule.role && group?.role === "controlplane" && !rule.allowControlPlane) {
+    const message = `group ${group.name} assigns controlplane: a rule approving as controlplane needs allowControlPlane`;
+    throw new AppError("validation_failed", message, [{ path: "allowControlPlane", message }]);
   }
   if (!rule.ipPoolStart || !rule.ipPoolEnd) return;
   const network = await prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" } });

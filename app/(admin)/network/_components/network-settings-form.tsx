@@ -83,6 +83,11 @@ export function NetworkSettingsForm({ settings, interfaces, port }: NetworkSetti
         {field("factorySchematic", "Image Factory schematic ID")}
         {field("provisionWindowMinutes", "Provisioning window (min)", { type: "number", min: 1, max: 1440 })}
         {field("pendingHoldSeconds", "Hold pending downloads (s)", { type: "number", min: 0, max: 170 })}
+        {select("identityCheck", "Identity check (see docs/security.md)", [
+          ["strict", "Strict: source address must be bound to the MAC"],
+          ["ip-only", "IP only when unverifiable (routed clients)"],
+          ["off", "Off (unsafe: anyone who knows a MAC gets its config)"],
+        ])}
       </div>
       {field("extraKernelArgs", "Extra kernel arguments", { placeholder: "e.g. console=ttyS0,115200n8" })}
       <div className="space-y-1">
