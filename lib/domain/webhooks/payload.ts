@@ -7,6 +7,12 @@ export const webhookEventTypes = [
   "device.provisioned",
   "config.downloaded",
   "settings.applied",
+  "cluster.bootstrapped",
+  "cluster.bootstrap_failed",
+  "cluster.healthy",
+  "cluster.degraded",
+  "node.ready",
+  "node.not_ready",
 ] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];

@@ -11,3 +11,5 @@ export * from "./load-base-configs";
 export * from "./preview-cluster-configs";
 export * from "./save-cluster-settings";
 export * from "./update-cluster-settings";
+export * from "./bootstrap-cluster";
+export * from "./talos-credentials";
