@@ -13,3 +13,5 @@ export * from "./save-cluster-settings";
 export * from "./update-cluster-settings";
 export * from "./bootstrap-cluster";
 export * from "./talos-credentials";
+export * from "./build-admin-kubeconfig";
+export * from "./kubernetes-admin-certificate";
