@@ -18,9 +18,6 @@ export const nodeSnapshotSchema = z.object({
   services: z.array(serviceHealthSchema),
   etcdMembers: z.array(z.string()).nullable(),
   talosError: z.string().nullable(),
-  k8s: z
-    .object({ name: z.string(), ready: z.boolean(), kubeletVersion: z.string(), addresses: z.array(z.string()) })
-    .nullable(),
 });
 export type NodeSnapshot = z.infer<typeof nodeSnapshotSchema>;
 

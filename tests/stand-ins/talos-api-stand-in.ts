@@ -25,6 +25,8 @@ export type TalosStandIn = {
   port: number;
   calls: { method: string; at: number }[];
   bootstrapSuccesses: () => number;
+  // gRPC status code of every Bootstrap answer, in order (0 = OK).
+  bootstrapAnswers: number[];
   refusals: () => number;
   // Other control planes that joined etcd after bootstrap (the test moves the cluster along).
   setExtraEtcdMembers: (hostnames: string[]) => void;
@@ -42,6 +44,7 @@ export const startTalosStandIn = async (options: TalosStandInOptions): Promise<T
   let refused = 0;
   let extraMembers: string[] = [];
   const calls: { method: string; at: number }[] = [];
+  const bootstrapAnswers: number[] = [];
   const serving = await issueLeafCertificate({
     ca: osCa, commonName: hostname, usage: "server", ipAddresses: [address], dnsNames: [hostname], lifetimeMs: 3_600_000,
   });
@@ -82,10 +85,15 @@ export const startTalosStandIn = async (options: TalosStandInOptions): Promise<T
     Bootstrap: handler("Bootstrap", () => {
       if (notReadyLeft > 0) {
         notReadyLeft -= 1;
+        bootstrapAnswers.push(grpc.status.FAILED_PRECONDITION);
         return [{ code: grpc.status.FAILED_PRECONDITION, details: "bootstrap is not available yet" }];
       }
-      if (bootstrapped > 0) return [{ code: grpc.status.ALREADY_EXISTS, details: "etcd data directory is not empty" }];
+      if (bootstrapped > 0) {
+        bootstrapAnswers.push(grpc.status.ALREADY_EXISTS);
+        return [{ code: grpc.status.ALREADY_EXISTS, details: "etcd data directory is not empty" }];
+      }
       bootstrapped += 1;
+      bootstrapAnswers.push(grpc.status.OK);
       return [null, { messages: [{ metadata: meta(hostname) }] }];
     }),
     Version: handler("Version", () => [null, {
@@ -117,6 +125,7 @@ export const startTalosStandIn = async (options: TalosStandInOptions): Promise<T
     port,
     calls,
     bootstrapSuccesses: () => bootstrapped,
+    bootstrapAnswers,
     refusals: () => refused,
     setExtraEtcdMembers: (hostnames) => {
       extraMembers = hostnames;

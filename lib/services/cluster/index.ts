@@ -15,3 +15,7 @@ export * from "./bootstrap-cluster";
 export * from "./talos-credentials";
 export * from "./build-admin-kubeconfig";
 export * from "./kubernetes-admin-certificate";
+export * from "./collect-cluster-health";
+export * from "./get-cluster-health";
+export * from "./poll-node-talos";
+export * from "./poll-node-health";

@@ -3,6 +3,7 @@ CREATE TABLE "NodeHealth" (
     "deviceId" TEXT NOT NULL PRIMARY KEY,
     "snapshot" JSONB NOT NULL,
     "talosReachable" BOOLEAN NOT NULL DEFAULT false,
+    "kube" JSONB,
     "k8sReady" BOOLEAN,
     "lastSeenAt" DATETIME,
     "failures" INTEGER NOT NULL DEFAULT 0,
