@@ -21,6 +21,9 @@ const envSchema = z.object({
   KTIZO_FACTORY_URL: z.string().url().default("https://factory.talos.dev"),
   // Behind a reverse proxy the client address comes from X-Forwarded-For; otherwise only from the socket.
   KTIZO_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // apid's port on every Talos node, and the deadline of an admin's "Bootstrap now" call (docs/cluster.md).
+  KTIZO_TALOS_API_PORT: z.coerce.number().int().min(1).max(65_535).default(50_000),
+  KTIZO_TALOS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   KTIZO_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(15),
   // When set, GET /metrics requires `Authorization: Bearer <this>` (issue 7).
   KTIZO_METRICS_TOKEN: z.string().min(16, "KTIZO_METRICS_TOKEN must be at least 16 characters").max(512).regex(/^\S+$/, "KTIZO_METRICS_TOKEN must not contain whitespace").optional(),

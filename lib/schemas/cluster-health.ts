@@ -64,4 +64,10 @@ export const clusterHealthSchema = z.object({
 });
 export type ClusterHealth = z.infer<typeof clusterHealthSchema>;
 
-export const bootstrapResultSchema = z.object({ outcome: z.string(), deviceId: z.string().optional(), alreadyBootstrapped: z.boolean().optional() });
+
+// POST /api/v1/cluster/bootstrap — the admin confirms they mean it.
+export const bootstrapRequestSchema = z
+  .object({ confirm: z.literal(true, "confirm must be true: bootstrap creates the etcd cluster on the first control plane") })
+  .strict();
+
+export const bootstrapResponseSchema = z.object({ outcome: z.literal("bootstrapped"), deviceId: z.string(), alreadyBootstrapped: z.boolean() });

@@ -19,3 +19,4 @@ export * from "./collect-cluster-health";
 export * from "./get-cluster-health";
 export * from "./poll-node-talos";
 export * from "./poll-node-health";
+export * from "./bootstrap-cluster-now";
