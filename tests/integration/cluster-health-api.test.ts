@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postBootstrap } from "@/app/api/v1/cluster/bootstrap/route";
 import { GET as getHealth } from "@/app/api/v1/cluster/health/route";
+import { GET as scrape } from "@/app/metrics/route";
+import { parsePrometheusText, valueOf } from "@/tests/helpers/prometheus-text";
 import { prisma } from "@/lib/db/client";
 import { clusterHealthSchema } from "@/lib/schemas/cluster-health";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
@@ -63,5 +65,14 @@ describe("cluster health and manual bootstrap API", () => {
     expect(node.bootstrapSuccesses()).toBe(1);
     expect(node.calls.filter((c) => c.method === "Bootstrap")).toHaveLength(2);
     expect((await health()).bootstrap).toMatchObject({ state: "done", attempts: 2 });
+  });
+
+  it("exports the cluster state on /metrics", async () => {
+    const response = await scrape(new Request("http://ktizo.test/metrics"), noParams);
+    const parsed = parsePrometheusText(await response.text());
+    expect(valueOf(parsed, "ktizo_cluster_bootstrapped")).toBe(1);
+    expect(valueOf(parsed, "ktizo_cluster_healthy")).toBe(0);
+    expect(valueOf(parsed, "ktizo_cluster_nodes", { stage: "booting" })).toBe(1);
+    expect(valueOf(parsed, "ktizo_cluster_nodes", { stage: "ready" })).toBe(0);
   });
 });
