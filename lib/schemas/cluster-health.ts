@@ -71,3 +71,8 @@ export const bootstrapRequestSchema = z
   .strict();
 
 export const bootstrapResponseSchema = z.object({ outcome: z.literal("bootstrapped"), deviceId: z.string(), alreadyBootstrapped: z.boolean() });
+
+// The "Bootstrap now" form: a checkbox the admin ticks to confirm.
+export const bootstrapFormSchema = z.object({
+  confirm: z.literal("on", "tick the box to confirm: bootstrap creates the etcd cluster on the first control plane"),
+});
