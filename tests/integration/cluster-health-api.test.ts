@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postBootstrap } from "@/app/api/v1/cluster/bootstrap/route";
 import { GET as getHealth } from "@/app/api/v1/cluster/health/route";
+import { PUT as putSettings } from "@/app/api/v1/cluster/settings/[id]/route";
+import { bootstrapCluster } from "@/lib/services/cluster";
 import { GET as scrape } from "@/app/metrics/route";
 import { parsePrometheusText, valueOf } from "@/tests/helpers/prometheus-text";
 import { prisma } from "@/lib/db/client";
@@ -40,6 +42,22 @@ describe("cluster health and manual bootstrap API", () => {
     expect((await health()).nodes).toMatchObject([{ hostname: "cp-1", stage: "installing", inEtcd: false, k8sReady: null }]);
     await prisma.device.updateMany({ data: { provisionedAt: new Date() } });
     expect(await health()).toMatchObject({ phase: "bootstrapping", summary: "bootstrapping etcd", nodes: [{ stage: "booting" }] });
+  });
+
+  it("automatic bootstrap and the kubeconfig lifetime are cluster settings", async () => {
+    const { id } = await prisma.clusterSettings.findFirstOrThrow();
+    const put = (body: unknown) =>
+      putSettings(new Request(`http://ktizo.test/api/v1/cluster/settings/${id}`, { method: "PUT", headers: adminHeaders(token), body: JSON.stringify(body) }), { params: Promise.resolve({ id }) } as never);
+    const bad = await put({ kubeconfigTtlHours: 0 });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain("kubeconfigTtlHours");
+    const off = await put({ autoBootstrap: false, kubeconfigTtlHours: 8 });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ autoBootstrap: false, kubeconfigTtlHours: 8 });
+    const talos = { port, timeoutMs: 2_000, retryBaseMs: 10, retryMaxMs: 10 };
+    await expect(bootstrapCluster({ manual: false, actor: { type: "system" }, talos })).resolves.toEqual({ outcome: "skipped", reason: "automatic bootstrap is off" });
+    expect(node.calls).toHaveLength(0);
+    expect((await health()).bootstrap.auto).toBe(false);
   });
 
   it("needs the confirmation, naming the field; nothing reaches the node without it", async () => {
