@@ -74,9 +74,14 @@ describe("GET /api/v1/cluster/kubeconfig", () => {
     const doc = parse(await (await download("?hours=2")).text());
     const cert = new x509.X509Certificate(Buffer.from(doc.users[0].user["client-certificate-data"], "base64").toString());
     expect((cert.notAfter.getTime() - Date.now()) / 3_600_000).toBeLessThanOrEqual(2);
-    const events = await prisma.event.findMany({ where: { type: "cluster.kubeconfig_downloaded" } });
-    expect(events.length).toBe(3);
-    expect(JSON.parse(events.at(-1)!.details)).toMatchObject({ hours: 2 });
+    await prisma.clusterSettings.updateMany({ data: { kubeconfigTtlHours: 5 } });
+    const fromSetting = parse(await (await download()).text());
+    const hours = (new x509.X509Certificate(Buffer.from(fromSetting.users[0].user["client-certificate-data"], "base64").toString()).notAfter.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(4.9);
+    expect(hours).toBeLessThanOrEqual(5);
+    const events = await prisma.event.findMany({ where: { type: "cluster.kubeconfig_downloaded" }, orderBy: { createdAt: "asc" } });
+    expect(events.length).toBe(4);
+    expect(events.slice(-2).map((event) => JSON.parse(event.details).hours)).toEqual([2, 5]);
   });
 
   it("refuses a bad lifetime naming the field, and issues nothing", async () => {
