@@ -79,16 +79,17 @@ test("the Health panel follows the cluster from waiting for the first control pl
   const summary = page.getByTestId("cluster-health-summary");
   await expect(summary).toHaveText("waiting for the first control plane");
 
-  // The control plane is approved, then downloads its config. The download is marked in the
-  // database directly: a stand-in for a machine fetching it over the boot chain (e2e/devices.spec.ts
-  // and the boot-flow tests cover that path).
-  const device = await adminApi.post("/api/v1/devices", { data: { mac: "02:e2:00:00:00:11", status: "approved", role: "controlplane", hostname: "e2e-cp-1", ipAddress: cpIp } });
+  // The control plane is approved, then downloads its config. Its loopback address and the
+  // download are written to the database directly: a stand-in for a machine on the provisioning
+  // network fetching its config over the boot chain (the boot-flow tests cover that path; a static
+  // IP through the API needs network settings, which e2e/network.spec.ts owns).
+  const device = await adminApi.post("/api/v1/devices", { data: { mac: "02:e2:00:00:00:11", status: "approved", role: "controlplane", hostname: "e2e-cp-1" } });
   expect(device.status(), await device.text()).toBe(201);
   const { id } = (await device.json()) as { id: string };
   deviceId = id;
   await expect(page.getByTestId("node-stage")).toHaveText("installing");
   const db = new Database(e2eDb);
-  db.prepare("UPDATE Device SET provisionedAt = ?, configDownloadedAt = ? WHERE id = ?").run(Date.now(), Date.now(), id);
+  db.prepare("UPDATE Device SET ipAddress = ?, provisionedAt = ?, configDownloadedAt = ? WHERE id = ?").run(cpIp, Date.now(), Date.now(), id);
   db.close();
 
   // The worker bootstraps etcd (after one "not ready"), the node runs, then Kubernetes says Ready.
