@@ -36,6 +36,9 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   // Boot-asset pulls and imports leave at least this much free space on the data disk (MiB).
   KTIZO_ASSET_MIN_FREE_MB: z.coerce.number({ message: "KTIZO_ASSET_MIN_FREE_MB must be a number of MiB" }).int().min(0).max(100_000_000).default(512),
+  // apid's port on every Talos node, and the deadline of an admin's "Bootstrap now" call (docs/cluster.md).
+  KTIZO_TALOS_API_PORT: z.coerce.number().int().min(1).max(65_535).default(50_000),
+  KTIZO_TALOS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   KTIZO_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(15),
   // How long Apply waits for the worker to report dnsmasq running (or refusing) the new config.
   // The worker serves a new config in about a second; a refusal takes a test, a failed start and

@@ -22,6 +22,7 @@ export type Paths = {
   tftpRoot: string;
   leaseFile: string;
   ipxeSourceDir: string;
+  talosProtoDir: string;
 };
 
 export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
@@ -55,5 +56,7 @@ export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
     tftpRoot: path.join(compiledDir, "tftp"),
     leaseFile: path.join(dataDir, "dnsmasq.leases"),
     ipxeSourceDir: path.resolve(/*turbopackIgnore: true*/ source.KTIZO_IPXE_DIR ?? "/usr/lib/ipxe"),
+    // The Talos API subset (machine.proto and its imports), read by the gRPC client at run time.
+    talosProtoDir: path.join(root, "lib", "talos-api", "proto"),
   };
 };

@@ -6,6 +6,8 @@ import { PendingQueue } from "@/app/(admin)/_components/pending-queue";
 import { RackGrid } from "@/app/(admin)/_components/rack-grid";
 import { SetupChecklist } from "@/app/(admin)/_components/setup-checklist";
 import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
+import { ClusterHealthSummary } from "@/app/(admin)/_components/cluster-health-panel";
+import { getClusterHealth } from "@/lib/services/cluster";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
 import { getRack } from "@/lib/services/devices";
@@ -17,13 +19,14 @@ export const dynamic = "force-dynamic";
 // Overview: what needs a decision now, how the fleet stands, and what happened last.
 export default async function OverviewPage() {
   await requireAdmin("/");
-  const [counts, warning, events, status, rack, checklist] = await Promise.all([
+  const [counts, warning, events, status, rack, checklist, health] = await Promise.all([
     getDeviceCounts(),
     getEndpointWarning(),
     listEvents({ pageSize: 15 }),
     getSystemStatus(),
     getRack(),
     getSetupChecklist(),
+    getClusterHealth(),
   ]);
 
   return (
@@ -34,6 +37,11 @@ export default async function OverviewPage() {
       <DeviceCounts counts={counts} />
       <RackGrid initial={rack} />
       <WorkerStatusCard initial={status} />
+      <section className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white p-3" data-testid="overview-cluster">
+        <span className="text-sm font-semibold">Cluster</span>
+        <ClusterHealthSummary initial={health} />
+        <Link href="/cluster" className="ml-auto text-sm text-sky-700 hover:underline">Details</Link>
+      </section>
       <PendingQueue />
       <section className="space-y-2">
         <div className="flex items-center justify-between">

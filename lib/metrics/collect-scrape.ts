@@ -1,6 +1,8 @@
 import { prisma } from "@/lib/db/client";
 import { workerStates } from "@/lib/schemas/worker-status";
 import { getSystemStatus } from "@/lib/services/health";
+import { getClusterHealth } from "@/lib/services/cluster";
+import { nodeStages } from "@/lib/schemas/cluster-health";
 import { metrics } from "@/lib/metrics/registry";
 
 const deviceStatuses = ["pending", "approved", "rejected"] as const;
@@ -10,10 +12,16 @@ const outboxStatuses = ["pending", "delivered", "failed"] as const;
 // status and the outbox from the database, worker and dnsmasq from the worker's status file.
 export const collectScrapeMetrics = async (): Promise<void> => {
   const m = metrics();
-  const [status, outbox] = await Promise.all([
+  const [status, outbox, cluster] = await Promise.all([
     getSystemStatus(),
     prisma.webhookDelivery.groupBy({ by: ["status"], _count: { _all: true } }),
+    getClusterHealth(),
   ]);
+  // Cluster health as the worker's collector last stored it (docs/cluster.md).
+  m.clusterHealthy.set(cluster.healthy ? 1 : 0);
+  m.clusterBootstrapped.set(cluster.bootstrap.state === "done" ? 1 : 0);
+  m.clusterApiReady.set(cluster.kubernetes.apiReady ? 1 : 0);
+  for (const stage of nodeStages) m.clusterNodes.set({ stage }, cluster.nodes.filter((node) => node.stage === stage).length);
   for (const state of deviceStatuses) m.devices.set({ status: state }, status.devices[state]);
   for (const state of outboxStatuses) {
     m.webhookOutbox.set({ status: state }, outbox.find((row) => row.status === state)?._count._all ?? 0);

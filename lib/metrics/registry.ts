@@ -18,6 +18,10 @@ export type KtizoMetrics = {
   workerHeartbeatAge: Gauge;
   dnsmasqState: Gauge<"state">;
   dnsmasqRestarts: Gauge;
+  clusterHealthy: Gauge;
+  clusterBootstrapped: Gauge;
+  clusterApiReady: Gauge;
+  clusterNodes: Gauge<"stage">;
 };
 
 const createMetrics = (): KtizoMetrics => {
@@ -64,6 +68,10 @@ const createMetrics = (): KtizoMetrics => {
     workerHeartbeatAge: new Gauge({ name: "ktizo_worker_heartbeat_age_seconds", help: "Age of the worker's last heartbeat (-1 when it never wrote one)", registers }),
     dnsmasqState: new Gauge({ name: "ktizo_dnsmasq_state", help: "1 for the dnsmasq state the worker last reported", labelNames: ["state"], registers }),
     dnsmasqRestarts: new Gauge({ name: "ktizo_dnsmasq_restarts", help: "dnsmasq restarts the worker reported", registers }),
+    clusterHealthy: new Gauge({ name: "ktizo_cluster_healthy", help: "1 when every node is Kubernetes Ready, etcd has every control plane and /readyz answers", registers }),
+    clusterBootstrapped: new Gauge({ name: "ktizo_cluster_bootstrapped", help: "1 once etcd was bootstrapped on the first control plane", registers }),
+    clusterApiReady: new Gauge({ name: "ktizo_cluster_api_ready", help: "1 when the Kubernetes API's /readyz answered 200 at the last collection", registers }),
+    clusterNodes: new Gauge({ name: "ktizo_cluster_nodes", help: "Approved devices by stage (installing, booting, running, ready)", labelNames: ["stage"], registers }),
   };
 };
 

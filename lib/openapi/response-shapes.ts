@@ -88,6 +88,8 @@ export const clusterSettingsShape = z.object({
   dnsDomain: z.string(),
   additionalSans: z.array(z.string()),
   allowSchedulingOnControlPlanes: z.boolean(),
+  autoBootstrap: z.boolean(),
+  kubeconfigTtlHours: z.number().int(),
   configPatch: z.string(),
   controlPlanePatch: z.string(),
   workerPatch: z.string(),

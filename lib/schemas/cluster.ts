@@ -50,6 +50,12 @@ const patch = (field: string) =>
       if (!result.ok) for (const message of result.errors) ctx.addIssue({ code: "custom", message: message.replace(`${field}: `, "") });
     });
 
+const kubeconfigTtlHours = z
+  .number("kubeconfigTtlHours must be a number of hours")
+  .int("kubeconfigTtlHours must be a whole number of hours")
+  .min(1, "kubeconfigTtlHours must be at least 1")
+  .max(8760, "kubeconfigTtlHours must be at most 8760 (one year)");
+
 const clusterSettingsFields = {
   name: clusterName,
   endpoint,
@@ -67,6 +73,9 @@ const clusterSettingsFields = {
   configPatch: patch("configPatch").default(""),
   controlPlanePatch: patch("controlPlanePatch").default(""),
   workerPatch: patch("workerPatch").default(""),
+  // docs/cluster.md: the worker bootstraps etcd by itself unless this is off.
+  autoBootstrap: z.boolean().default(true),
+  kubeconfigTtlHours: kubeconfigTtlHours.default(24),
 };
 
 const cniRule = (value: { cniName?: string; cniUrls?: string[] }, ctx: z.RefinementCtx) => {
@@ -111,6 +120,8 @@ export const updateClusterSettingsSchema = z
     configPatch: patch("configPatch"),
     controlPlanePatch: patch("controlPlanePatch"),
     workerPatch: patch("workerPatch"),
+    autoBootstrap: z.boolean(),
+    kubeconfigTtlHours,
   })
   .partial()
   .strict();
@@ -147,6 +158,8 @@ export type ClusterSettingsJson = {
   configPatch: string;
   controlPlanePatch: string;
   workerPatch: string;
+  autoBootstrap: boolean;
+  kubeconfigTtlHours: number;
   generator: Generator;
   generatedAt: string | null;
   // Not secret material, only whether it exists (the page and API clients need to know).
@@ -173,6 +186,8 @@ export const clusterSettingsFormSchema = z.preprocess((raw) => {
     configPatch: textarea(form.configPatch ?? ""),
     controlPlanePatch: textarea(form.controlPlanePatch ?? ""),
     workerPatch: textarea(form.workerPatch ?? ""),
+    autoBootstrap: checkbox(form.autoBootstrap),
+    kubeconfigTtlHours: form.kubeconfigTtlHours === undefined || form.kubeconfigTtlHours === "" ? undefined : Number(form.kubeconfigTtlHours),
   };
 }, clusterSettingsSchema);
 

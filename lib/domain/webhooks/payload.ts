@@ -9,6 +9,12 @@ export const webhookEventTypes = [
   "config.download_refused",
   "boot.identity_mismatch",
   "settings.applied",
+  "cluster.bootstrapped",
+  "cluster.bootstrap_failed",
+  "cluster.healthy",
+  "cluster.degraded",
+  "node.ready",
+  "node.not_ready",
 ] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];

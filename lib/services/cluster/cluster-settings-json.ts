@@ -31,6 +31,8 @@ export const clusterSettingsJson = (row: ClusterSettings): ClusterSettingsJson =
   configPatch: row.configPatch,
   controlPlanePatch: row.controlPlanePatch,
   workerPatch: row.workerPatch,
+  autoBootstrap: row.autoBootstrap,
+  kubeconfigTtlHours: row.kubeconfigTtlHours,
   generator: row.generator as ClusterSettingsJson["generator"],
   generatedAt: row.generatedAt?.toISOString() ?? null,
   secretsGeneratedAt: row.secretsGeneratedAt?.toISOString() ?? null,

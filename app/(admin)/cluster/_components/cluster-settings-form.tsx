@@ -27,6 +27,8 @@ const defaults = {
   configPatch: "",
   controlPlanePatch: "",
   workerPatch: "",
+  autoBootstrap: "on",
+  kubeconfigTtlHours: "24",
 };
 
 const fromSettings = (s: ClusterSettingsJson): Record<string, string> => ({
@@ -42,6 +44,8 @@ const fromSettings = (s: ClusterSettingsJson): Record<string, string> => ({
   controlPlanePatch: s.controlPlanePatch,
   workerPatch: s.workerPatch,
   allowSchedulingOnControlPlanes: s.allowSchedulingOnControlPlanes ? "on" : "",
+  autoBootstrap: s.autoBootstrap ? "on" : "",
+  kubeconfigTtlHours: String(s.kubeconfigTtlHours),
   podSubnets: s.podSubnets.join("\n"),
   serviceSubnets: s.serviceSubnets.join("\n"),
   cniUrls: s.cniUrls.join("\n"),
@@ -94,6 +98,11 @@ export function ClusterSettingsForm({ settings }: ClusterSettingsFormProps) {
         Allow workloads on control-plane nodes
       </label>
       {errors.allowSchedulingOnControlPlanes ? <p className="text-xs text-red-600">{errors.allowSchedulingOnControlPlanes.join(" ")}</p> : null}
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input key={`auto-${state.status}`} type="checkbox" name="autoBootstrap" data-testid="auto-bootstrap" defaultChecked={values.autoBootstrap === "on"} />
+        Bootstrap etcd automatically on the first control plane (docs: Cluster → Bootstrap)
+      </label>
+      <div className="max-w-xs">{field("kubeconfigTtlHours", "kubeconfig certificate lifetime (hours)", { type: "number", min: 1, max: 8760 })}</div>
       <div className="grid gap-4 md:grid-cols-3">
         {area("configPatch", "Cluster-wide patch", "Strategic-merge YAML applied to every node.", 8)}
         {area("controlPlanePatch", "Control-plane patch", "Applied to control-plane nodes after the cluster-wide patch.", 8)}

@@ -5,6 +5,8 @@ import { EditDeviceForm } from "@/app/(admin)/devices/[deviceId]/_components/edi
 import { RowActions } from "@/app/(admin)/devices/_components/row-actions";
 import { StatusBadge } from "@/app/(admin)/devices/_components/status-badge";
 import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
+import { NodeHealthCard } from "@/app/(admin)/_components/node-health-card";
+import { getClusterHealth } from "@/lib/services/cluster";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceDetail, listDeviceGroups } from "@/lib/data/devices";
@@ -17,10 +19,11 @@ type DevicePageProps = { params: Promise<{ deviceId: string }> };
 export default async function DevicePage({ params }: DevicePageProps) {
   const { deviceId } = await params;
   await requireAdmin(`/devices/${deviceId}`);
-  const [device, groups, events] = await Promise.all([
+  const [device, groups, events, health] = await Promise.all([
     getDeviceDetail(deviceId.slice(0, 64)),
     listDeviceGroups(),
     listEvents({ deviceId: deviceId.slice(0, 64), pageSize: 100 }),
+    getClusterHealth(),
   ]);
   if (!device) notFound();
   const facts: [string, string][] = [
@@ -65,6 +68,10 @@ export default async function DevicePage({ params }: DevicePageProps) {
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Settings</h2>
         <EditDeviceForm device={device} groups={groups} />
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-base font-semibold">Node health</h2>
+        <NodeHealthCard deviceId={device.id} initial={health} />
       </section>
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Timeline</h2>
