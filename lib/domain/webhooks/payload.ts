@@ -5,6 +5,10 @@ export const webhookEventTypes = [
   "device.approved",
   "device.rejected",
   "device.provisioned",
+  "device.code_issued",
+  "device.code_approved",
+  "device.code_denied",
+  "device.code_expired",
   "config.downloaded",
   "settings.applied",
 ] as const;

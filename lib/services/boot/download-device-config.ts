@@ -11,6 +11,7 @@ import { loadBootSettings } from "./load-boot-settings";
 import { registerDevice } from "./register-device";
 import { deviceBootState } from "./serve-boot-script";
 import { commitDownload } from "./commit-config-download";
+import { checkConsoleCodeBearer, consumeConsoleCodeBearer } from "./oauth-check-bearer";
 import { countConfigDownload } from "@/lib/metrics/count";
 
 export type DownloadDeviceConfigOptions = {
@@ -18,6 +19,8 @@ export type DownloadDeviceConfigOptions = {
   token?: string;
   uuid?: string;
   serial?: string;
+  // "Authorization: Bearer …" of a device in console-code mode (oauth-check-bearer.ts).
+  bearer?: string;
   sourceIp: string | null;
   signal?: AbortSignal;
 };
@@ -41,13 +44,15 @@ const refuse = async (device: { id: string; mac: string } | null, reason: string
 
 // GET|POST /api/v1/config/download: the gate of PRODUCT.md §2 step 4. Never returns a config to a
 // device that is not approved, or without a valid token (unless MAC-only download is enabled).
-export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp, signal }: DownloadDeviceConfigOptions): Promise<string> => {
+export const downloadDeviceConfig = async ({ mac, token, uuid, serial, bearer, sourceIp, signal }: DownloadDeviceConfigOptions): Promise<string> => {
   const settings = await loadBootSettings();
   const holdUntil = Date.now() + settings.pendingHoldSeconds * 1000;
   let device = await findDevice(mac);
   const tokenRow: BootToken | null =
     token && device ? await prisma.bootToken.findFirst({ where: { tokenHash: hashToken(token), deviceId: device.id } }) : null;
   const tokenState: TokenState = tokenStateOf(Boolean(token), tokenRow, new Date());
+  const consoleCode = device ? await checkConsoleCodeBearer({ device, bearer }) : null;
+  if (consoleCode && !consoleCode.ok) return refuse(device, consoleCode.reason, sourceIp);
 
   for (;;) {
     const mayHold = Date.now() < holdUntil && !signal?.aborted;
@@ -60,6 +65,9 @@ export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp,
     if (decision.kind === "refuse") return refuse(device, decision.reason, sourceIp);
     if (decision.kind === "serve" && device) {
       const yaml = await buildDeviceConfig(device);
+      if (consoleCode?.ok && consoleCode.authorizationId && !(await consumeConsoleCodeBearer(consoleCode.authorizationId))) {
+        return refuse(device, "bearer token already used", sourceIp);
+      }
       await commitDownload({ device, tokenId: decision.source === "token" ? (tokenRow?.id ?? null) : null, source: decision.source, sourceIp });
       countConfigDownload("served");
 

@@ -4,3 +4,8 @@ export * from "./read-download-request";
 export * from "./register-device";
 export * from "./serve-boot-entry-script";
 export * from "./serve-boot-script";
+export * from "./oauth-check-bearer";
+export * from "./oauth-issue-device-code";
+export * from "./oauth-poll-token";
+export * from "./oauth-read-request";
+export * from "./oauth-reply";

@@ -11,6 +11,8 @@ import { registerDevice } from "./register-device";
 import { renderBootScript } from "./render-boot-script";
 import { touchKnownDevice, type BootDevice } from "./touch-known-device";
 import { countIpxeScript } from "@/lib/metrics/count";
+import { approvalProofOfDevice } from "@/lib/data/approval-proof";
+import { talosOauthKernelArgs } from "@/lib/domain/oauth/talos-oauth-args";
 
 export type ServeBootScriptOptions = {
   mac: string;
@@ -27,15 +29,17 @@ export const deviceBootState = (device: BootDevice): BootDeviceState => ({
   role: device.role,
 });
 
-type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean };
+type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean; consoleCode: boolean };
 
-const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
+const buildTalosScript = ({ device, settings, httpBaseUrl, wipe, consoleCode }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
   const arch = talosArchOf(device.arch);
   const talosVersion = settings.talosVersion ?? "";
   const assets = bootAssetUrls({ httpBaseUrl, talosVersion, arch });
   const minted = mintBootToken({ deviceId: device.id, windowMinutes: settings.provisionWindowMinutes });
   const configUrl = configDownloadUrl({ httpBaseUrl, mac: device.mac, token: minted.token });
   const kernelArgs = talosKernelArgs({ arch, initrdName: assets.initrdName, extraKernelArgs: settings.extraKernelArgs, configUrl, wipe });
+  // Console-code mode: Talos runs the OAuth2 device flow against ktizo before it fetches talos.config.
+  if (consoleCode) kernelArgs.push(...talosOauthKernelArgs({ httpBaseUrl, mac: device.mac }));
   const script = talosScript({ httpBaseUrl, mac: device.mac, talosVersion, kernelUrl: assets.kernel, initrdUrl: assets.initrd, initrdName: assets.initrdName, kernelArgs, wipe });
 
   return { script, minted };
@@ -58,7 +62,8 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
   let minted: MintedToken | null = null;
   let script: IpxeScript;
   if (decision.script === "talos") {
-    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe }));
+    const consoleCode = (await approvalProofOfDevice(device.id)) === "console-code";
+    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, consoleCode }));
   } else if (decision.script === "not-ready") {
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: decision.reason });
   } else if (decision.script === "rejected") {

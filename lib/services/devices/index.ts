@@ -10,3 +10,6 @@ export * from "./list-devices";
 export * from "./preview-device-config";
 export * from "./reject-device";
 export * from "./update-device";
+export * from "./decide-device-code";
+export * from "./device-code-json";
+export * from "./lookup-device-code";
