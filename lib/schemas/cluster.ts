@@ -1,3 +1,5 @@
+import { approvalProofSchema } from "@/lib/schemas/approval-proof";
+import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { talosDefaults } from "@/lib/domain/talos/cluster-input";
@@ -67,6 +69,7 @@ const clusterSettingsFields = {
   configPatch: patch("configPatch").default(""),
   controlPlanePatch: patch("controlPlanePatch").default(""),
   workerPatch: patch("workerPatch").default(""),
+  approvalProof: approvalProofSchema.default("token"),
 };
 
 const cniRule = (value: { cniName?: string; cniUrls?: string[] }, ctx: z.RefinementCtx) => {
@@ -97,6 +100,7 @@ export const updateClusterSettingsSchema = z
     configPatch: patch("configPatch"),
     controlPlanePatch: patch("controlPlanePatch"),
     workerPatch: patch("workerPatch"),
+    approvalProof: approvalProofSchema,
   })
   .partial()
   .strict();
@@ -133,6 +137,7 @@ export type ClusterSettingsJson = {
   configPatch: string;
   controlPlanePatch: string;
   workerPatch: string;
+  approvalProof: ApprovalProof;
   generator: Generator;
   generatedAt: string | null;
   // Not secret material, only whether it exists (the page and API clients need to know).

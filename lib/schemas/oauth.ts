@@ -1,11 +1,6 @@
 import { z } from "zod";
-import { approvalProofs } from "@/lib/domain/oauth/approval-proof";
 import { normalizeUserCode } from "@/lib/domain/oauth/user-code";
 import { approveDeviceSchema, serialSchema, uuidSchema } from "@/lib/schemas/device";
-
-export const approvalProofSchema = z.enum(approvalProofs, { message: "approval proof must be token or console-code" });
-// Forms and PUTs: "" or null means "inherit" (group → cluster).
-export const inheritedApprovalProofSchema = z.preprocess((value) => (value === "" ? null : value), approvalProofSchema.nullable().optional());
 
 const reported = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());

@@ -31,6 +31,7 @@ export const clusterSettingsJson = (row: ClusterSettings): ClusterSettingsJson =
   configPatch: row.configPatch,
   controlPlanePatch: row.controlPlanePatch,
   workerPatch: row.workerPatch,
+  approvalProof: row.approvalProof === "console-code" ? "console-code" : "token",
   generator: row.generator as ClusterSettingsJson["generator"],
   generatedAt: row.generatedAt?.toISOString() ?? null,
   secretsGeneratedAt: row.secretsGeneratedAt?.toISOString() ?? null,
