@@ -13,6 +13,7 @@ import { touchKnownDevice, type BootDevice } from "./touch-known-device";
 import { countIpxeScript } from "@/lib/metrics/count";
 import { approvalProofOfDevice } from "@/lib/data/approval-proof";
 import { talosOauthKernelArgs } from "@/lib/domain/oauth/talos-oauth-args";
+import { consoleCodeBoot } from "@/lib/domain/oauth/console-code-boot";
 
 export type ServeBootScriptOptions = {
   mac: string;
@@ -55,14 +56,16 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
   const device: BootDevice = known ?? (await registerDevice(report)).device;
   // An approval rule may have decided on a new device during registration: boot it as decided.
   const decided = known ?? (device.status === "pending" ? null : device);
-  const decision = decideBoot(decided && deviceBootState(decided), readiness);
+  const byState = decideBoot(decided && deviceBootState(decided), readiness);
+  // Console-code mode (docs/devices.md) only changes what a waiting or Talos-bound device gets.
+  const consoleCode = (byState.script === "waiting" || byState.script === "talos") && (await approvalProofOfDevice(device.id)) === "console-code";
+  const decision = consoleCode ? consoleCodeBoot(byState, readiness) : byState;
   const httpBaseUrl = settings.httpBaseUrl ?? requestOrigin;
   const pollSeconds = settings.pollSeconds;
 
   let minted: MintedToken | null = null;
   let script: IpxeScript;
   if (decision.script === "talos") {
-    const consoleCode = (await approvalProofOfDevice(device.id)) === "console-code";
     ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, consoleCode }));
   } else if (decision.script === "not-ready") {
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: decision.reason });
