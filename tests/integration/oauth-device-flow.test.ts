@@ -6,6 +6,7 @@ import { POST as denyCode } from "@/app/api/v1/device-codes/deny/route";
 import { POST as lookupCode } from "@/app/api/v1/device-codes/lookup/route";
 import { POST as deviceAuthorization } from "@/app/api/v1/oauth/device/route";
 import { POST as token } from "@/app/api/v1/oauth/token/route";
+import { deleteExpiredDeviceAuthorizations } from "@/lib/data/device-authorizations";
 import { prisma } from "@/lib/db/client";
 import { talosOauthKernelArgs } from "@/lib/domain/oauth/talos-oauth-args";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
@@ -328,5 +329,19 @@ describe("abuse limits and admin input", () => {
     const none = await adminPost(lookupCode, "/api/v1/device-codes/lookup", { code: "BCDF-GHJK" });
     expect(none.status).toBe(404);
     expect((await none.json()).error.message).toMatch(/no device is waiting for this code/);
+  });
+
+  it("retention deletes lapsed codes but keeps rows whose access token still lives", async () => {
+    const client = await clientFor(machineA);
+    const lapsed = await client.deviceAuth();
+    const approved = await client.deviceAuth();
+    await adminPost(approveCode, "/api/v1/device-codes/approve", { code: approved.user_code, role: "worker" });
+    expect((await rawPoll(approved.device_code)).status).toBe(200);
+    await advance(601_000);
+    expect(await deleteExpiredDeviceAuthorizations(new Date(clock))).toBe(1);
+    expect(await prisma.deviceAuthorization.count()).toBe(1);
+    await advance(1_800_000);
+    expect(await deleteExpiredDeviceAuthorizations(new Date(clock))).toBe(1);
+    expect(lapsed.device_code).not.toBe(approved.device_code);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { generateSecretToken, hashToken } from "@/lib/auth/tokens";
 import { approvalProofOfDevice } from "@/lib/data/approval-proof";
-import { countIssuedSince, countLivePending, createDeviceAuthorization, deleteExpiredDeviceAuthorizations } from "@/lib/data/device-authorizations";
+import { countIssuedSince, countLivePending, createDeviceAuthorization, deleteExpiredDeviceAuthorizations, type NewDeviceAuthorization } from "@/lib/data/device-authorizations";
 import { prisma } from "@/lib/db/client";
 import { parseMac } from "@/lib/domain/mac";
 import { oauthClientId, verificationUri } from "@/lib/domain/oauth/talos-oauth-args";
@@ -23,6 +23,20 @@ const newUserCode = (): string => {
   for (;;) {
     const code = userCodeFromBytes(randomBytes(32));
     if (code) return code;
+  }
+};
+
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+
+// User codes are unique among stored rows; a collision (1 in ~5e7 at the global cap) draws again.
+const createWithFreshUserCode = async (data: Omit<NewDeviceAuthorization, "userCodeHash">) => {
+  for (let attempt = 1; ; attempt += 1) {
+    const userCode = newUserCode();
+    try {
+      return { row: await createDeviceAuthorization({ ...data, userCodeHash: hashToken(userCode) }), userCode };
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
   }
 };
 
@@ -64,12 +78,10 @@ export const issueDeviceCode = async ({ request, sourceIp, requestOrigin, now = 
   const reportedMac = parsed.data.mac ? parseMac(parsed.data.mac) : null;
 
   const deviceCode = generateSecretToken();
-  const userCode = newUserCode();
   const expiresAt = new Date(now.getTime() + deviceCodeLifetimeSeconds * 1000);
-  const row = await createDeviceAuthorization({
+  const { row, userCode } = await createWithFreshUserCode({
     deviceId: device.id,
     deviceCodeHash: hashToken(deviceCode),
-    userCodeHash: hashToken(userCode),
     clientId,
     sourceIp,
     reportedUuid: parsed.data.uuid ?? null,
