@@ -72,6 +72,7 @@ test("a console code typed into the header box approves a pending machine, which
   await approveForm.locator('input[name="hostname"]').fill(hostname);
   await page.getByTestId("approve-code-submit").click();
   await expect(page.getByTestId("code-decided")).toContainText(`approved for ${mac}`);
+  await expect(page.getByTestId("code-decided")).toContainText("No device is waiting for this code");
 
   // After the interval, the machine's poll gets the token and the config comes with the bearer.
   await page.waitForTimeout(5_000);
@@ -86,8 +87,8 @@ test("a console code typed into the header box approves a pending machine, which
   expect(await config.text()).toContain(`hostname: ${hostname}`);
   await machine.dispose();
 
-  // A code that belongs to no waiting device says so.
-  await page.getByTestId("enter-code-input").fill(auth.user_code);
+  // A code that belongs to no device at all says so.
+  await page.getByTestId("enter-code-input").fill("BCDF-GHJK");
   await page.getByTestId("enter-code-submit").click();
   await expect(page.getByTestId("code-not-found")).toContainText("no device is waiting for this code");
 });

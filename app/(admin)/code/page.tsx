@@ -5,18 +5,25 @@ import { Notice } from "@/app/_components/notice";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
 import { formatUserCode, normalizeUserCode } from "@/lib/domain/oauth/user-code";
-import { lookupDeviceCode, type DeviceCodeLookup } from "@/lib/services/devices";
+import { describeDecidedCode, lookupDeviceCode, type DeviceCodeLookup } from "@/lib/services/devices";
 
 export const dynamic = "force-dynamic";
 
 type CodePageProps = { searchParams: Promise<{ code?: string | string[] }> };
 
-const find = async (code: string): Promise<DeviceCodeLookup | string> => {
+type Found = DeviceCodeLookup | { missing: string; decided: boolean };
+
+// A decided code still answers "no device is waiting", and says what became of it.
+const find = async (code: string): Promise<Found> => {
   try {
     return await lookupDeviceCode({ code });
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found") return error.message;
-    throw error;
+    if (!isAppError(error) || error.code !== "not_found") throw error;
+    const decided = await describeDecidedCode({ code });
+    if (!decided || decided.status === "expired") return { missing: error.message, decided: false };
+    const when = decided.decidedAt ? ` at ${formatTime(decided.decidedAt)} by ${decided.decidedBy ?? "?"}` : "";
+
+    return { missing: `No device is waiting for this code any more: it was ${decided.status} for ${decided.mac}${when}.`, decided: true };
   }
 };
 
@@ -45,12 +52,12 @@ export default async function CodePage({ searchParams }: CodePageProps) {
           {normalized.reason}
         </Notice>
       ) : null}
-      {typeof found === "string" ? (
-        <Notice tone="error" testId="code-not-found">
-          {found}
+      {found && "missing" in found ? (
+        <Notice tone={found.decided ? "info" : "error"} testId={found.decided ? "code-decided" : "code-not-found"}>
+          {found.missing}
         </Notice>
       ) : null}
-      {found && typeof found !== "string" && normalized?.ok ? <CodeDetails lookup={found} code={formatUserCode(normalized.code)} /> : null}
+      {found && !("missing" in found) && normalized?.ok ? <CodeDetails lookup={found} code={formatUserCode(normalized.code)} /> : null}
     </div>
   );
 }

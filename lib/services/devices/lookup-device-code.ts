@@ -35,3 +35,14 @@ export const lookupDeviceCode = async ({ code }: { code: string }): Promise<Devi
 
   return { code: deviceCodeJson(row), device: deviceJson(device), otherPendingCodes };
 };
+
+export type DecidedCode = { status: string; mac: string; decidedAt: string | null; decidedBy: string | null };
+
+// A code that no device waits for any more: what became of it (for the code page, after a decision).
+export const describeDecidedCode = async ({ code }: { code: string }): Promise<DecidedCode | null> => {
+  const row = await findAuthorizationByUserCode(hashToken(code));
+  if (!row || row.status === "pending") return null;
+  const device = await getDeviceOrThrow(row.deviceId);
+
+  return { status: row.status === "issued" || row.status === "used" ? "approved" : row.status, mac: device.mac, decidedAt: row.decidedAt?.toISOString() ?? null, decidedBy: row.decidedBy };
+};

@@ -18,7 +18,7 @@ export function DecideCodeForm({ code, needsAssignment, hostname, ipAddress, rol
   const done = approved.status === "ok" ? approved : denied.status === "ok" ? denied : null;
   if (done) {
     return (
-      <Notice tone="success" testId="code-decided">
+      <Notice tone="success" testId="code-decided-now">
         Code {done.data.decision} for {done.data.mac}.
       </Notice>
     );
