@@ -11,7 +11,8 @@ import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
 // approvalProof through the admin API: cluster default, group and device overrides (null =
 // inherit), validated with the field named, and what the boot script of a pending device becomes.
 let admin = "";
-const send = (handler: typeof putCluster, path: string, method: string, body: unknown, id = "") =>
+type Handler = (req: Request, segment: never) => Promise<Response>;
+const send = (handler: Handler, path: string, method: string, body: unknown, id = "") =>
   handler(new Request(`http://ktizo.test${path}`, { method, headers: adminHeaders(admin), body: JSON.stringify(body) }), { params: Promise.resolve({ id }) } as never);
 const scriptOf = async (mac: string) => (await bootScript(machineRequest(`/api/v1/boot/ipxe?mac=${mac}`), noParams)).text();
 const usesOauth = async (mac: string) => (await scriptOf(mac)).includes("talos.config.oauth.client_id=ktizo");
