@@ -1,3 +1,4 @@
+import { approvalProofs } from "@/lib/domain/oauth/approval-proof";
 import { z } from "zod";
 import { bootActions, deviceRoles, deviceStatuses } from "@/lib/schemas/device";
 import { listJsonSchema } from "@/lib/schemas/common-fields";
@@ -26,6 +27,7 @@ export const deviceShape = z.object({
   installDisk: nullableString,
   notes: nullableString,
   bootAction: z.enum(bootActions),
+  approvalProof: z.enum(approvalProofs).nullable(),
   firstSeenAt: timestamp,
   lastSeenAt: timestamp,
   lastSourceIp: nullableString,
@@ -93,6 +95,7 @@ export const clusterSettingsShape = z.object({
   configPatch: z.string(),
   controlPlanePatch: z.string(),
   workerPatch: z.string(),
+  approvalProof: z.enum(approvalProofs),
   generator: z.enum(["builtin", "talosctl"]),
   generatedAt: timestamp.nullable(),
   secretsGeneratedAt: timestamp.nullable(),

@@ -1,3 +1,5 @@
+import { approvalProofSchema } from "@/lib/schemas/approval-proof";
+import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { talosDefaults } from "@/lib/domain/talos/cluster-input";
@@ -76,6 +78,7 @@ const clusterSettingsFields = {
   // docs/cluster.md: the worker bootstraps etcd by itself unless this is off.
   autoBootstrap: z.boolean().default(true),
   kubeconfigTtlHours: kubeconfigTtlHours.default(24),
+  approvalProof: approvalProofSchema.default("token"),
 };
 
 const cniRule = (value: { cniName?: string; cniUrls?: string[] }, ctx: z.RefinementCtx) => {
@@ -122,6 +125,7 @@ export const updateClusterSettingsSchema = z
     workerPatch: patch("workerPatch"),
     autoBootstrap: z.boolean(),
     kubeconfigTtlHours,
+    approvalProof: approvalProofSchema,
   })
   .partial()
   .strict();
@@ -160,6 +164,7 @@ export type ClusterSettingsJson = {
   workerPatch: string;
   autoBootstrap: boolean;
   kubeconfigTtlHours: number;
+  approvalProof: ApprovalProof;
   generator: Generator;
   generatedAt: string | null;
   // Not secret material, only whether it exists (the page and API clients need to know).

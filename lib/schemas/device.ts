@@ -3,6 +3,8 @@ import { deviceStages } from "@/lib/domain/devices/device-stage";
 import { isIpv4 } from "@/lib/domain/boot/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { parseMac } from "@/lib/domain/mac";
+import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
+import { inheritedApprovalProofSchema } from "@/lib/schemas/approval-proof";
 
 export const deviceRoles = ["controlplane", "worker"] as const;
 export const deviceStatuses = ["pending", "approved", "rejected"] as const;
@@ -143,6 +145,7 @@ export const updateDeviceSchema = z.strictObject({
   installDisk: nullableText(installDiskSchema),
   notes: nullableText(notesSchema),
   bootAction: z.enum(bootActions).optional(),
+  approvalProof: inheritedApprovalProofSchema,
 });
 export type UpdateDeviceInput = z.infer<typeof updateDeviceSchema>;
 
@@ -177,6 +180,8 @@ export type DeviceJson = {
   installDisk: string | null;
   notes: string | null;
   bootAction: (typeof bootActions)[number];
+  // null = inherit from the group, then the cluster (docs/devices.md, "console-code").
+  approvalProof: ApprovalProof | null;
   firstSeenAt: string;
   lastSeenAt: string;
   lastSourceIp: string | null;

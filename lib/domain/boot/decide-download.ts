@@ -17,7 +17,7 @@ export const tokenStateOf = (presented: boolean, row: TokenRow | null, now: Date
 
 // Why a download was refused, as a closed set: the label of ktizo_config_refusals_total and the
 // `code` of the refusal event. wrong-ip / wrong-device / unverified come from the identity check.
-export const refusalCodes = ["unknown-device", "pending", "rejected", "local", "used", "expired", "wrong-device", "wrong-ip", "unverified", "no-token", "provisioned"] as const;
+export const refusalCodes = ["unknown-device", "pending", "rejected", "local", "used", "expired", "wrong-device", "wrong-ip", "unverified", "no-token", "provisioned", "bearer"] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
 export type DownloadDecision =

@@ -11,6 +11,7 @@ import { loadBootSettings } from "./load-boot-settings";
 import { registerDevice } from "./register-device";
 import { deviceBootState } from "./serve-boot-script";
 import { commitDownload } from "./commit-config-download";
+import { checkConsoleCodeBearer, consumeConsoleCodeBearer } from "./oauth-check-bearer";
 import { countConfigDownload } from "@/lib/metrics/count";
 import { checkIdentity } from "./check-identity";
 import { noteIdentity } from "./note-identity";
@@ -21,6 +22,8 @@ export type DownloadDeviceConfigOptions = {
   token?: string;
   uuid?: string;
   serial?: string;
+  // "Authorization: Bearer …" of a device in console-code mode (oauth-check-bearer.ts).
+  bearer?: string;
   sourceIp: string | null;
   signal?: AbortSignal;
 };
@@ -32,13 +35,15 @@ const findDevice = (mac: string): Promise<DeviceWithGroup | null> => prisma.devi
 
 // GET|POST /api/v1/config/download: the gate of PRODUCT.md §2 step 4. Never returns a config to a
 // device that is not approved, or without a valid token (unless MAC-only download is enabled).
-export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp, signal }: DownloadDeviceConfigOptions): Promise<string> => {
+export const downloadDeviceConfig = async ({ mac, token, uuid, serial, bearer, sourceIp, signal }: DownloadDeviceConfigOptions): Promise<string> => {
   const settings = await loadBootSettings();
   const holdUntil = Date.now() + settings.pendingHoldSeconds * 1000;
   let device = await findDevice(mac);
   const tokenRow: BootToken | null =
     token && device ? await findDeviceToken({ tokenHash: hashToken(token), deviceId: device.id }) : null;
   const tokenState: TokenState = tokenStateOf(Boolean(token), tokenRow, new Date());
+  const consoleCode = device ? await checkConsoleCodeBearer({ device, bearer }) : null;
+  if (consoleCode && !consoleCode.ok) return refuseDownload({ device, code: "bearer", reason: consoleCode.reason, sourceIp });
 
   for (;;) {
     const mayHold = Date.now() < holdUntil && !signal?.aborted;
@@ -57,6 +62,9 @@ export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp,
       const spend = checkSpend({ mode: settings.identityCheck, verdict, boundIp: tokenRow?.boundIp ?? null, sourceIp });
       if (!spend.ok) return refuseDownload({ device, code: spend.reason, reason: spend.message, sourceIp });
       const yaml = await buildDeviceConfig(device);
+      if (consoleCode?.ok && consoleCode.authorizationId && !(await consumeConsoleCodeBearer(consoleCode.authorizationId))) {
+        return refuseDownload({ device, code: "bearer", reason: "bearer token already used", sourceIp });
+      }
       const committed = await commitDownload({ device, tokenId: decision.source === "token" ? (tokenRow?.id ?? null) : null, source: decision.source, sourceIp });
       // A concurrent request spent the token first: refused as loudly as any other reuse.
       if (!committed) return refuseDownload({ device, code: "used", reason: "token was already used", sourceIp });

@@ -5,3 +5,8 @@ export * from "./register-device";
 export * from "./serve-boot-entry-script";
 export * from "./serve-boot-script";
 export * from "./identity-source";
+export * from "./oauth-check-bearer";
+export * from "./oauth-issue-device-code";
+export * from "./oauth-poll-token";
+export * from "./oauth-read-request";
+export * from "./oauth-reply";

@@ -14,6 +14,9 @@ import { countIpxeScript } from "@/lib/metrics/count";
 import { mintPolicy, type MintPolicy } from "@/lib/domain/identity/decide-identity";
 import { checkIdentity } from "./check-identity";
 import { noteIdentity } from "./note-identity";
+import { approvalProofOfDevice } from "@/lib/data/approval-proof";
+import { talosOauthKernelArgs } from "@/lib/domain/oauth/talos-oauth-args";
+import { consoleCodeBoot } from "@/lib/domain/oauth/console-code-boot";
 
 export type ServeBootScriptOptions = {
   mac: string;
@@ -30,15 +33,17 @@ export const deviceBootState = (device: BootDevice): BootDeviceState => ({
   role: device.role,
 });
 
-type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean; boundIp: string | null };
+type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean; boundIp: string | null; consoleCode: boolean };
 
-const buildTalosScript = ({ device, settings, httpBaseUrl, wipe, boundIp }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
+const buildTalosScript = ({ device, settings, httpBaseUrl, wipe, boundIp, consoleCode }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
   const arch = talosArchOf(device.arch);
   const talosVersion = settings.talosVersion ?? "";
   const assets = bootAssetUrls({ httpBaseUrl, talosVersion, arch });
   const minted = mintBootToken({ deviceId: device.id, windowMinutes: settings.provisionWindowMinutes, boundIp });
   const configUrl = configDownloadUrl({ httpBaseUrl, mac: device.mac, token: minted.token });
   const kernelArgs = talosKernelArgs({ arch, initrdName: assets.initrdName, extraKernelArgs: settings.extraKernelArgs, configUrl, wipe });
+  // Console-code mode: Talos runs the OAuth2 device flow against ktizo before it fetches talos.config.
+  if (consoleCode) kernelArgs.push(...talosOauthKernelArgs({ httpBaseUrl, mac: device.mac }));
   const script = talosScript({ httpBaseUrl, mac: device.mac, talosVersion, kernelUrl: assets.kernel, initrdUrl: assets.initrd, initrdName: assets.initrdName, kernelArgs, wipe });
 
   return { script, minted };
@@ -57,7 +62,10 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
   const device: BootDevice = known ?? (await registerDevice({ ...report, identity })).device;
   // An approval rule may have decided on a new device during registration: boot it as decided.
   const decided = known ?? (device.status === "pending" ? null : device);
-  const decision = decideBoot(decided && deviceBootState(decided), readiness);
+  const byState = decideBoot(decided && deviceBootState(decided), readiness);
+  // Console-code mode (docs/devices.md) only changes what a waiting or Talos-bound device gets.
+  const consoleCode = (byState.script === "waiting" || byState.script === "talos") && (await approvalProofOfDevice(device.id)) === "console-code";
+  const decision = consoleCode ? consoleCodeBoot(byState, readiness) : byState;
   const httpBaseUrl = settings.httpBaseUrl ?? requestOrigin;
   const pollSeconds = settings.pollSeconds;
 
@@ -69,7 +77,7 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: policy.reason });
   } else if (decision.script === "talos") {
     const boundIp = policy?.kind === "mint-ip" ? policy.ip : null;
-    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, boundIp }));
+    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, boundIp, consoleCode }));
   } else if (decision.script === "not-ready") {
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: decision.reason });
   } else if (decision.script === "rejected") {

@@ -33,6 +33,7 @@ export const clusterSettingsJson = (row: ClusterSettings): ClusterSettingsJson =
   workerPatch: row.workerPatch,
   autoBootstrap: row.autoBootstrap,
   kubeconfigTtlHours: row.kubeconfigTtlHours,
+  approvalProof: row.approvalProof === "console-code" ? "console-code" : "token",
   generator: row.generator as ClusterSettingsJson["generator"],
   generatedAt: row.generatedAt?.toISOString() ?? null,
   secretsGeneratedAt: row.secretsGeneratedAt?.toISOString() ?? null,

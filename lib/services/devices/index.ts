@@ -11,3 +11,6 @@ export * from "./preview-device-config";
 export * from "./reject-device";
 export * from "./update-device";
 export * from "./get-rack";
+export * from "./decide-device-code";
+export * from "./device-code-json";
+export * from "./lookup-device-code";

@@ -10,6 +10,7 @@ export const groupJson = (group: GroupWithCount): GroupJson => ({
   installDisk: group.installDisk,
   hostnamePattern: group.hostnamePattern,
   configPatch: group.configPatch,
+  approvalProof: group.approvalProof as GroupJson["approvalProof"],
   deviceCount: group._count.devices,
   createdAt: group.createdAt.toISOString(),
   updatedAt: group.updatedAt.toISOString(),

@@ -29,6 +29,7 @@ const defaults = {
   workerPatch: "",
   autoBootstrap: "on",
   kubeconfigTtlHours: "24",
+  approvalProof: "token",
 };
 
 const fromSettings = (s: ClusterSettingsJson): Record<string, string> => ({
@@ -43,6 +44,7 @@ const fromSettings = (s: ClusterSettingsJson): Record<string, string> => ({
   configPatch: s.configPatch,
   controlPlanePatch: s.controlPlanePatch,
   workerPatch: s.workerPatch,
+  approvalProof: s.approvalProof,
   allowSchedulingOnControlPlanes: s.allowSchedulingOnControlPlanes ? "on" : "",
   autoBootstrap: s.autoBootstrap ? "on" : "",
   kubeconfigTtlHours: String(s.kubeconfigTtlHours),
@@ -87,6 +89,16 @@ export function ClusterSettingsForm({ settings }: ClusterSettingsFormProps) {
             <option value="none">none (install your own)</option>
             <option value="custom">custom (manifest URLs)</option>
           </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="approvalProof" className="block text-sm font-medium text-slate-700">
+            Approval proof
+          </label>
+          <select key={`proof-${state.status}`} id="approvalProof" name="approvalProof" defaultValue={values.approvalProof} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            <option value="token">token (one-use config token)</option>
+            <option value="console-code">console-code (code on the machine&apos;s console)</option>
+          </select>
+          {errors.approvalProof ? <p className="text-xs text-red-600">{errors.approvalProof.join(" ")}</p> : null}
         </div>
         {area("podSubnets", "Pod subnets", "One CIDR per line.", 2)}
         {area("serviceSubnets", "Service subnets", "One CIDR per line.", 2)}

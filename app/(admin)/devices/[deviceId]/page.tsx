@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConsoleCodes } from "@/app/(admin)/devices/[deviceId]/_components/console-codes";
 import { ConfigPreview } from "@/app/(admin)/devices/[deviceId]/_components/config-preview";
 import { EditDeviceForm } from "@/app/(admin)/devices/[deviceId]/_components/edit-device-form";
 import { RowActions } from "@/app/(admin)/devices/_components/row-actions";
@@ -10,6 +11,9 @@ import { getClusterHealth } from "@/lib/services/cluster";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceDetail, listDeviceGroups } from "@/lib/data/devices";
+import { approvalProofOfDevice } from "@/lib/data/approval-proof";
+import { listRecentForDevice } from "@/lib/data/device-authorizations";
+import { deviceCodeJson } from "@/lib/services/devices";
 import { listEvents } from "@/lib/services/events";
 
 export const dynamic = "force-dynamic";
@@ -19,11 +23,13 @@ type DevicePageProps = { params: Promise<{ deviceId: string }> };
 export default async function DevicePage({ params }: DevicePageProps) {
   const { deviceId } = await params;
   await requireAdmin(`/devices/${deviceId}`);
-  const [device, groups, events, health] = await Promise.all([
+  const [device, groups, events, health, proof, codes] = await Promise.all([
     getDeviceDetail(deviceId.slice(0, 64)),
     listDeviceGroups(),
     listEvents({ deviceId: deviceId.slice(0, 64), pageSize: 100 }),
     getClusterHealth(),
+    approvalProofOfDevice(deviceId.slice(0, 64)),
+    listRecentForDevice({ deviceId: deviceId.slice(0, 64), take: 10 }),
   ]);
   if (!device) notFound();
   const facts: [string, string][] = [
@@ -69,6 +75,7 @@ export default async function DevicePage({ params }: DevicePageProps) {
         <h2 className="text-base font-semibold">Settings</h2>
         <EditDeviceForm device={device} groups={groups} />
       </section>
+      <ConsoleCodes proof={proof} codes={codes.map(deviceCodeJson)} />
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Node health</h2>
         <NodeHealthCard deviceId={device.id} initial={health} />
