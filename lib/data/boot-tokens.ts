@@ -20,13 +20,11 @@ export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, exp
   });
 };
 
-// Retention: tokens that can never be used again (spent, voided or expired) and older than `before`.
-export const deleteDeadBootTokens = async ({ before, now }: { before: Date; now: Date }): Promise<number> => {
+// Retention: tokens that can never be used again and died before `before` (a past instant): used
+// or voided before it, or expired before it. A live token is never matched.
+export const deleteDeadBootTokens = async (before: Date): Promise<number> => {
   const { count } = await prisma.bootToken.deleteMany({
-    where: {
-      OR: [{ usedAt: { lt: before } }, { voidedAt: { lt: before } }, { usedAt: null, voidedAt: null, expiresAt: { lt: before } }],
-      AND: [{ OR: [{ usedAt: { not: null } }, { voidedAt: { not: null } }, { expiresAt: { lt: now } }] }],
-    },
+    where: { OR: [{ usedAt: { lt: before } }, { voidedAt: { lt: before } }, { expiresAt: { lt: before } }] },
   });
 
   return count;

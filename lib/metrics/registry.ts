@@ -16,6 +16,8 @@ export type KtizoMetrics = {
   workerHeartbeatAge: Gauge;
   dnsmasqState: Gauge<"state">;
   dnsmasqRestarts: Gauge;
+  registrationsRefused: Counter<"reason">;
+  heldDownloads: Gauge;
 };
 
 const createMetrics = (): KtizoMetrics => {
@@ -50,6 +52,8 @@ const createMetrics = (): KtizoMetrics => {
     workerHeartbeatAge: new Gauge({ name: "ktizo_worker_heartbeat_age_seconds", help: "Age of the worker's last heartbeat (-1 when it never wrote one)", registers }),
     dnsmasqState: new Gauge({ name: "ktizo_dnsmasq_state", help: "1 for the dnsmasq state the worker last reported", labelNames: ["state"], registers }),
     dnsmasqRestarts: new Gauge({ name: "ktizo_dnsmasq_restarts", help: "dnsmasq restarts the worker reported", registers }),
+    registrationsRefused: new Counter({ name: "ktizo_registrations_refused_total", help: "New-MAC registrations refused, by reason (rate_limited, pending_cap)", labelNames: ["reason"], registers }),
+    heldDownloads: new Gauge({ name: "ktizo_held_config_downloads", help: "Config downloads of pending devices held open in this process", registers }),
   };
 };
 

@@ -33,3 +33,11 @@ export const machineRequest = (path: string, init: RequestInit & { ip?: string }
 };
 
 export const noParams = { params: Promise.resolve({}) } as { params: Promise<Record<string, never>> };
+
+// A source address of its own for each MAC (10.<last three octets>), as real machines have: tests
+// that register many MACs are not about the per-address registration limit (admit-registration.ts).
+export const ipForMac = (mac: string): string => {
+  const octets = mac.split(/[:-]/).slice(-3).map((octet) => Number.parseInt(octet, 16));
+
+  return `10.${octets.join(".")}`;
+};

@@ -5,7 +5,7 @@ import { DELETE as deleteRule, GET as getRule, PUT as putRule } from "@/app/api/
 import { GET as listRules, POST as postRule } from "@/app/api/v1/rules/route";
 import { prisma } from "@/lib/db/client";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
-import { machineRequest, noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
+import { ipForMac, machineRequest, noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
 
 let token: string;
 const api = (path: string, method = "GET", body?: unknown) =>
@@ -21,7 +21,7 @@ const createRule = async (body: Record<string, unknown>) => {
 
 const registerMac = (mac: string, extra: Record<string, string> = {}) =>
   register(
-    machineRequest("/api/v1/devices/register", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mac, ...extra }) }),
+    machineRequest("/api/v1/devices/register", { method: "POST", ip: ipForMac(mac), headers: { "content-type": "application/json" }, body: JSON.stringify({ mac, ...extra }) }),
     noParams,
   );
 

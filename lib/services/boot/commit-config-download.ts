@@ -30,6 +30,8 @@ export const commitDownload = async ({ device, tokenId, source, sourceIp }: Comm
         provisionedAt: now,
         bootAction: "install",
         lastSeenAt: now,
+        // The next boot script is a change of what the device is told (record-told-change.ts).
+        lastToldKey: null,
       },
     });
     const actor = { type: "device" as const, id: device.id, name: device.mac };

@@ -12,18 +12,18 @@ import { registerDevice } from "./register-device";
 import { deviceBootState } from "./serve-boot-script";
 import { commitDownload } from "./commit-config-download";
 import { countConfigDownload } from "@/lib/metrics/count";
+import type { DroppedField } from "@/lib/schemas/device";
+import { holdSlot } from "./held-downloads";
 
 export type DownloadDeviceConfigOptions = {
   mac: string;
   token?: string;
   uuid?: string;
   serial?: string;
+  dropped?: DroppedField[];
   sourceIp: string | null;
   signal?: AbortSignal;
 };
-
-// A held request re-reads the device this often even without an in-process notification.
-const holdPollMs = 250;
 
 const findDevice = (mac: string): Promise<DeviceWithGroup | null> => prisma.device.findUnique({ where: { mac }, include: { group: true } });
 
@@ -41,7 +41,16 @@ const refuse = async (device: { id: string; mac: string } | null, reason: string
 
 // GET|POST /api/v1/config/download: the gate of PRODUCT.md §2 step 4. Never returns a config to a
 // device that is not approved, or without a valid token (unless MAC-only download is enabled).
-export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp, signal }: DownloadDeviceConfigOptions): Promise<string> => {
+export const downloadDeviceConfig = async (options: DownloadDeviceConfigOptions): Promise<string> => {
+  const slot = holdSlot();
+  try {
+    return await downloadHeld(options, slot);
+  } finally {
+    slot.release();
+  }
+};
+
+const downloadHeld = async ({ mac, token, uuid, serial, dropped, sourceIp, signal }: DownloadDeviceConfigOptions, slot: ReturnType<typeof holdSlot>): Promise<string> => {
   const settings = await loadBootSettings();
   const holdUntil = Date.now() + settings.pendingHoldSeconds * 1000;
   let device = await findDevice(mac);
@@ -53,7 +62,7 @@ export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp,
     const mayHold = Date.now() < holdUntil && !signal?.aborted;
     const decision = decideDownload({ device: device && deviceBootState(device), token: tokenState, allowMacOnlyDownload: settings.allowMacOnlyDownload, mayHold });
     if (decision.kind === "register") {
-      const { device: created } = await registerDevice({ mac, uuid, serial, sourceIp, via: "download" });
+      const { device: created } = await registerDevice({ mac, uuid, serial, dropped, sourceIp, via: "download" });
 
       return refuse(created, decision.reason, sourceIp);
     }
@@ -65,8 +74,10 @@ export const downloadDeviceConfig = async ({ mac, token, uuid, serial, sourceIp,
 
       return yaml;
     }
-    // Hold: a pending device's request stays open until a decision or the hold runs out.
-    await waitForDeviceChange(device!.id, Math.min(holdPollMs, Math.max(0, holdUntil - Date.now())), signal);
+    // Hold: a pending device's request stays open until a decision or the hold runs out, woken
+    // by change notifications (device-change-notifier.ts), within the held-download cap.
+    await slot.acquire({ max: settings.maxHeldDownloads, sourceIp });
+    await waitForDeviceChange({ deviceId: device!.id, knownStatus: device!.status, ms: Math.max(0, holdUntil - Date.now()), signal });
     device = await findDevice(mac);
   }
 };

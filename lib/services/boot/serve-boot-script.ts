@@ -3,24 +3,27 @@ import { configDownloadUrl, talosKernelArgs } from "@/lib/domain/boot/kernel-arg
 import { talosArchOf } from "@/lib/domain/boot/talos-arch";
 import { bootAssetUrls } from "@/lib/domain/boot-assets";
 import { exitScript, notReadyScript, rejectedScript, talosScript, waitingScript, type IpxeScript } from "@/lib/domain/ipxe/script-models";
-import { recordPlainEvent } from "@/lib/events/record-plain-event";
-import type { BootQuery } from "@/lib/schemas/device";
+import { findBootDevice, type BootDevice } from "@/lib/data/boot-devices";
+import type { MachineReport } from "@/lib/schemas/device";
+import { countIpxeScript } from "@/lib/metrics/count";
 import { loadBootSettings, type BootSettings } from "./load-boot-settings";
 import { mintBootToken, type MintedToken } from "./mint-boot-token";
+import { noteKnownDevice } from "./note-known-device";
+import { recordToldChange } from "./record-told-change";
 import { registerDevice } from "./register-device";
 import { renderBootScript } from "./render-boot-script";
-import { touchKnownDevice, type BootDevice } from "./touch-known-device";
-import { countIpxeScript } from "@/lib/metrics/count";
+
+export type { BootDevice } from "@/lib/data/boot-devices";
 
 export type ServeBootScriptOptions = {
   mac: string;
-  query: BootQuery;
+  machine: MachineReport;
   sourceIp: string | null;
   // Used for chain URLs only while no network settings exist yet.
   requestOrigin: string;
 };
 
-export const deviceBootState = (device: BootDevice): BootDeviceState => ({
+export const deviceBootState = (device: Pick<BootDevice, "status" | "bootAction" | "provisionedAt" | "role">): BootDeviceState => ({
   status: device.status as BootDeviceState["status"],
   bootAction: device.bootAction as BootDeviceState["bootAction"],
   provisionedAt: device.provisionedAt,
@@ -42,11 +45,11 @@ const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions)
 };
 
 // GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
-export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
-  const report = { mac, ...query, sourceIp, via: "ipxe" as const };
-  // A known device is looked up and touched in one statement (touch-known-device.ts); the touch
-  // changes none of the columns the decision reads, so deciding on the touched row is the same.
-  const [known, settings] = await Promise.all([touchKnownDevice(report), loadBootSettings()]);
+export const serveBootScript = async ({ mac, machine, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
+  const report = { mac, ...machine.report, dropped: machine.dropped, sourceIp, via: "ipxe" as const };
+  // A known device is read (no write) and noted: its sighting is batched, only changes are written.
+  const [found, settings] = await Promise.all([findBootDevice(mac), loadBootSettings()]);
+  const known = found && (await noteKnownDevice({ device: found, report }));
   const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
   const device: BootDevice = known ?? (await registerDevice(report)).device;
   // An approval rule may have decided on a new device during registration: boot it as decided.
@@ -70,15 +73,7 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
   }
   const body = await renderBootScript(script);
   await minted?.save();
-  if (decision.logServed) {
-    await recordPlainEvent({
-      type: "boot.script_served",
-      actor: { type: "device", id: device.id, name: device.mac },
-      sourceIp,
-      deviceId: device.id,
-      details: { script: decision.script, reason: decision.reason, wipe: decision.wipe },
-    });
-  }
+  await recordToldChange({ device, decision, sourceIp });
   countIpxeScript(decision.script);
 
   return body;
