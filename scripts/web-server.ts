@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { bootstrapFromEnv } from "@/lib/services/auth";
+import { flushDeviceSightings } from "@/lib/services/boot";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -26,7 +27,8 @@ server.listen(port, hostname, () => console.log(`[web] ktizo listening on http:/
 
 const shutdown = (signal: string) => {
   console.log(`[web] ${signal}: closing`);
-  server.close(() => process.exit(0));
+  // Batched last-seen writes (device-sightings.ts; state on globalThis, shared with the routes).
+  server.close(() => void flushDeviceSightings().finally(() => process.exit(0)));
   server.closeAllConnections();
   setTimeout(() => process.exit(0), 5_000).unref();
 };

@@ -3,6 +3,8 @@
 import { loadWorkerConfig } from "@/worker/config";
 import { stopStaleDnsmasq } from "@/worker/dnsmasq/stop-stale-dnsmasq";
 import { ensureDir } from "@/worker/ensure-dir";
+import { createJobRunner } from "@/worker/jobs/job-runner";
+import { retentionJob } from "@/worker/jobs/retention-job";
 import { createLogger } from "@/worker/logger";
 import { createStatusPublisher } from "@/worker/status-publisher";
 import { createSupervisor } from "@/worker/supervisor";
@@ -27,6 +29,9 @@ const watcher = watchTargets({
   log: log.child("watch"),
 });
 
+// Periodic database jobs (worker/jobs/): retention of events, spent boot tokens, delivered webhooks.
+const jobs = createJobRunner({ jobs: [retentionJob({ intervalMs: config.retentionIntervalMs, log: log.child("retention") })], log: log.child("jobs") });
+
 let shuttingDown = false;
 const shutdown = async (signal: string) => {
   // A terminal's Ctrl-C reaches every process of the group and `npm start` forwards it too: act once.
@@ -38,6 +43,7 @@ const shutdown = async (signal: string) => {
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
   await watcher.close();
+  await jobs.stop();
   await supervisor.stop();
   await status.close({ state: "stopped", reason: `worker stopped (${signal})`, dnsmasqPid: null });
   log.info("stopped");
@@ -49,3 +55,4 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 await watcher.ready;
 log.info(`watching ${paths.dnsmasqDir}; status in ${paths.workerStatusFile}`);
 await supervisor.applyConfig("startup");
+jobs.start();

@@ -6,6 +6,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import type { UpdateDeviceInput } from "@/lib/schemas/device";
 import { afterDeviceChange } from "./approve-device";
 import { assertGroupExists, checkDeviceAssignment } from "./check-device-assignment";
+import { claimHostname } from "./claim-hostname";
 import { getDeviceOrThrow } from "./get-device-or-throw";
 
 type UpdateDeviceOptions = { id: string; input: UpdateDeviceInput; actor: Actor; sourceIp: string | null };
@@ -22,7 +23,8 @@ export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceO
   await assertGroupExists(input.groupId);
   const reinstall = input.bootAction === "reinstall" && current.bootAction !== "reinstall";
   const device = await prisma.$transaction(async (tx) => {
-    const updated = await tx.device.update({ where: { id }, data: input });
+    await claimHostname({ tx, hostname: input.hostname, deviceId: id, actor, sourceIp });
+    const updated = await tx.device.update({ where: { id }, data: { ...input, ...(input.hostname !== undefined ? { hostnameSuggested: false } : {}) } });
     const changed = Object.keys(input).filter((key) => key !== "notes");
     await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed } }, tx);
     if (reinstall) await recordEvent({ type: "device.reinstall", actor, sourceIp, deviceId: id, details: { mac: updated.mac } }, tx);
