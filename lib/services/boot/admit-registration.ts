@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/domain/errors";
 import { isBucketFull, takeToken, type BucketLimits, type BucketState } from "@/lib/domain/boot/token-bucket";
-import { recordPlainEvent } from "@/lib/events/record-plain-event";
+import { prisma } from "@/lib/db/client";
+import { recordEvent } from "@/lib/events/record-event";
 import { countRegistrationRefused } from "@/lib/metrics/count";
 import type { BootSettings } from "./load-boot-settings";
 
@@ -32,12 +33,18 @@ const recordThrottled = async (sourceIp: string, limits: BucketLimits, now: numb
   const refused = limiter.refusedSinceEvent;
   limiter.lastEventAt = now;
   limiter.refusedSinceEvent = 0;
-  await recordPlainEvent({
-    type: "boot.registration_throttled",
-    actor: { type: "system", name: "ktizo" },
-    sourceIp,
-    details: { refusedSinceLastEvent: refused, burst: limits.burst, perMinute: limits.perMinute },
-  });
+  // Own transaction: see pending-cap.ts (a bare write could join a concurrent, refused registration's).
+  await prisma.$transaction((tx) =>
+    recordEvent(
+      {
+        type: "boot.registration_throttled",
+        actor: { type: "system", name: "ktizo" },
+        sourceIp,
+        details: { refusedSinceLastEvent: refused, burst: limits.burst, perMinute: limits.perMinute },
+      },
+      tx,
+    ),
+  );
 };
 
 // Throws rate_limited (429) when this source address registered too many new MACs lately.

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { countRegistrationRefused } from "@/lib/metrics/count";
@@ -28,7 +28,12 @@ export const recordPendingCapHit = async ({ maxPendingDevices, sourceIp }: { max
   const refused = cap.refusedSinceEvent;
   cap.lastEventAt = now;
   cap.refusedSinceEvent = 0;
-  await recordEvent({ type: "boot.pending_cap_reached", actor: { type: "system", name: "ktizo" }, sourceIp, details: { maxPendingDevices, refusedSinceLastEvent: refused } });
+  // In a transaction of its own: with one SQLite connection, a write outside any transaction
+  // that runs while a concurrent registration's transaction is open joins that transaction, and
+  // that one is being refused (rolled back) for the same cap.
+  await prisma.$transaction((tx) =>
+    recordEvent({ type: "boot.pending_cap_reached", actor: { type: "system", name: "ktizo" }, sourceIp, details: { maxPendingDevices, refusedSinceLastEvent: refused } }, tx),
+  );
 };
 
 export const resetPendingCapEvents = (): void => {
