@@ -9,6 +9,13 @@ type NetworkOverrides = Partial<{
   pendingHoldSeconds: number;
   extraKernelArgs: string;
   ipxePollSeconds: number;
+  registrationBurst: number;
+  registrationsPerMinute: number;
+  maxPendingDevices: number;
+  maxHeldDownloads: number;
+  eventRetentionDays: number;
+  tokenRetentionDays: number;
+  deliveryRetentionDays: number;
 }>;
 
 export const seedNetworkSettings = (overrides: NetworkOverrides = {}) =>
