@@ -94,7 +94,7 @@ export const networkSettingsFields = z.object({
   provisionWindowMinutes: z.number().int().min(1).max(1440),
   allowMacOnlyDownload: z.boolean(),
   pendingHoldSeconds: z.number().int().min(0).max(170),
-  // Flood bounds (docs/security.md): what anonymous traffic on the provisioning network may write.
+  // Flood bounds (docs/flood-bounds.md): what anonymous traffic on the provisioning network may write.
   registrationBurst: z.number().int().min(1).max(10_000),
   registrationsPerMinute: z.number().int().min(1).max(60_000),
   maxPendingDevices: z.number().int().min(1).max(1_000_000),

@@ -8,7 +8,7 @@ import type { BootSettings } from "./load-boot-settings";
 // New-MAC registrations are anonymous writes: each is a row and an event. A token bucket per
 // source IP bounds how fast one address can add devices (a known device polling never reaches
 // this). The buckets live in this process's memory: with several web processes each holds its
-// own (docs/security.md). The map is bounded: full buckets carry no state and are dropped first.
+// own (docs/flood-bounds.md). The map is bounded: full buckets carry no state and are dropped first.
 const maxTrackedAddresses = 50_000;
 const throttleEventEveryMs = 60_000;
 

@@ -8,7 +8,7 @@ export type RetentionResult = { events: number; bootTokens: number; webhookDeliv
 
 const dayMs = 86_400_000;
 
-// Retention (docs/security.md): audit events, boot tokens that can never be used again, and
+// Retention (docs/flood-bounds.md): audit events, boot tokens that can never be used again, and
 // delivered webhook deliveries older than their setting are deleted. Live tokens, pending or
 // failed deliveries, devices and settings are never touched. Run by the worker's retention job;
 // what it removed is itself an event (written after the event cleanup, so it survives it).

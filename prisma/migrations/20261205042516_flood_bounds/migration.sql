@@ -1,4 +1,4 @@
--- Flood bounds (docs/security.md). Written as ADD COLUMN, not the generated table redefinition,
+-- Flood bounds (docs/flood-bounds.md). Written as ADD COLUMN, not the generated table redefinition,
 -- so migrations from parallel branches that add other columns to the same tables compose.
 ALTER TABLE "NetworkSettings" ADD COLUMN "registrationBurst" INTEGER NOT NULL DEFAULT 10;
 ALTER TABLE "NetworkSettings" ADD COLUMN "registrationsPerMinute" INTEGER NOT NULL DEFAULT 10;
