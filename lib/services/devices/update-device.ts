@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
+import { changedFields } from "@/lib/domain/changed-fields";
 import { AppError } from "@/lib/domain/errors";
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
@@ -25,7 +26,7 @@ export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceO
   const device = await prisma.$transaction(async (tx) => {
     await claimHostname({ tx, hostname: input.hostname, deviceId: id, actor, sourceIp });
     const updated = await tx.device.update({ where: { id }, data: { ...input, ...(input.hostname !== undefined ? { hostnameSuggested: false } : {}) } });
-    const changed = Object.keys(input).filter((key) => key !== "notes");
+    const changed = changedFields(current, input);
     await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed } }, tx);
     if (reinstall) await recordEvent({ type: "device.reinstall", actor, sourceIp, deviceId: id, details: { mac: updated.mac } }, tx);
 
