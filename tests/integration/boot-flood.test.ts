@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as bootScript } from "@/app/api/v1/boot/ipxe/route";
 import { POST as register } from "@/app/api/v1/devices/register/route";
 import { prisma } from "@/lib/db/client";
+import { metrics } from "@/lib/metrics/registry";
 import { flushDeviceSightings } from "@/lib/services/boot";
 import { resetRegistrationLimiter } from "@/lib/services/boot/admit-registration";
 import { resetPendingCapEvents } from "@/lib/services/boot/pending-cap";
@@ -15,6 +16,7 @@ const ipxe = (mac: string, ip = "10.42.0.150", extra = "") => bootScript(machine
 const post = (body: unknown, ip: string) =>
   register(machineRequest("/api/v1/devices/register", { method: "POST", ip, body: JSON.stringify(body), headers: { "content-type": "application/json" } }), noParams);
 const macOf = (prefix: string, n: number) => `${prefix}:${(n >> 8).toString(16).padStart(2, "0")}:${(n & 0xff).toString(16).padStart(2, "0")}`;
+const refusedMetric = () => metrics().registry.getSingleMetricAsString("ktizo_registrations_refused_total");
 // Changes made by this connection since it opened (SQLite total_changes()): a direct count of row writes.
 const totalChanges = async (): Promise<number> => Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT total_changes() AS n`)[0]!.n);
 
@@ -100,6 +102,8 @@ describe("registration flood", () => {
     const throttled = await prisma.event.findMany({ where: { type: "boot.registration_throttled" } });
     expect(throttled).toHaveLength(1);
     expect(throttled[0]).toMatchObject({ sourceIp: "10.42.0.66" });
+    // Every refusal is counted for /metrics (35 + 1 iPXE, 1 API).
+    expect(await refusedMetric()).toContain('ktizo_registrations_refused_total{reason="rate_limited"} 37');
   });
 
   it("the pending cap holds, also under parallel registrations, with one event", async () => {
@@ -114,6 +118,7 @@ describe("registration flood", () => {
     for (let n = 20; n < 30; n += 1) expect((await post({ mac: macOf("52:54:00:f4", n) }, ipForMac(macOf("52:54:00:f4", n)))).status).toBe(503);
     expect(await prisma.device.count()).toBe(5);
     expect(await prisma.event.count({ where: { type: "boot.pending_cap_reached" } })).toBe(1);
+    expect(await refusedMetric()).toContain('ktizo_registrations_refused_total{reason="pending_cap"} 17');
     // An approval frees a slot.
     await prisma.device.updateMany({ where: { mac: macOf("52:54:00:f4", 0) }, data: { status: "approved", role: "worker" } });
     const pendingMacs = await prisma.device.findMany({ where: { status: "pending" }, select: { mac: true } });
