@@ -8,6 +8,8 @@ export type Paths = {
   dataDir: string;
   secretKeyFile: string;
   assetsDir: string;
+  assetCacheDir: string;
+  assetPartialDir: string;
   workerStatusFile: string;
   dnsmasqCandidateConf: string;
   dnsmasqLastGoodConf: string;
@@ -33,7 +35,12 @@ export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
     root,
     dataDir,
     secretKeyFile: path.join(dataDir, "secret.key"),
+    // Imported or hand-placed boot assets: <version>/<file>.
     assetsDir: path.join(dataDir, "assets", "talos"),
+    // Image Factory pull-through cache: <schematic>/<version>/<file> (another schematic is another file).
+    assetCacheDir: path.join(dataDir, "assets", "factory"),
+    // Interrupted imports, one file per (URL, target), resumed with Range.
+    assetPartialDir: path.join(dataDir, "assets", "partial"),
     workerStatusFile: path.join(dataDir, "worker-status.json"),
     // The worker tests and runs a snapshot of the rendered config (so what ran is what was tested)
     // and keeps the last one that started, to fall back to when a new one fails.

@@ -3,10 +3,13 @@ import { DeviceCounts } from "@/app/(admin)/_components/device-counts";
 import { EndpointWarning } from "@/app/(admin)/_components/endpoint-warning";
 import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { PendingQueue } from "@/app/(admin)/_components/pending-queue";
+import { RackGrid } from "@/app/(admin)/_components/rack-grid";
+import { SetupChecklist } from "@/app/(admin)/_components/setup-checklist";
 import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
-import { getSystemStatus } from "@/lib/services/health";
+import { getRack } from "@/lib/services/devices";
+import { getSetupChecklist, getSystemStatus } from "@/lib/services/health";
 import { listEvents } from "@/lib/services/events";
 
 export const dynamic = "force-dynamic";
@@ -14,18 +17,22 @@ export const dynamic = "force-dynamic";
 // Overview: what needs a decision now, how the fleet stands, and what happened last.
 export default async function OverviewPage() {
   await requireAdmin("/");
-  const [counts, warning, events, status] = await Promise.all([
+  const [counts, warning, events, status, rack, checklist] = await Promise.all([
     getDeviceCounts(),
     getEndpointWarning(),
     listEvents({ pageSize: 15 }),
     getSystemStatus(),
+    getRack(),
+    getSetupChecklist(),
   ]);
 
   return (
     <div className="space-y-6" data-testid="overview">
       <h1 className="text-xl font-semibold">Overview</h1>
+      <SetupChecklist steps={checklist} />
       <EndpointWarning message={warning} />
       <DeviceCounts counts={counts} />
+      <RackGrid initial={rack} />
       <WorkerStatusCard initial={status} />
       <PendingQueue />
       <section className="space-y-2">

@@ -8,7 +8,19 @@ import type { Device } from "@/lib/generated/prisma/client";
 // The columns the boot decision, the Talos script and the "what was it told" check need.
 export type BootDevice = Pick<
   Device,
-  "id" | "mac" | "arch" | "uuid" | "serial" | "status" | "bootAction" | "provisionedAt" | "role" | "lastToldKey" | "lastSourceIp"
+  | "id"
+  | "mac"
+  | "arch"
+  | "uuid"
+  | "serial"
+  | "status"
+  | "bootAction"
+  | "provisionedAt"
+  | "role"
+  | "lastToldKey"
+  | "lastSourceIp"
+  | "identityStatus"
+  | "identityReason"
 >;
 
 type BootDeviceRow = Omit<BootDevice, "provisionedAt"> & { provisionedAt: Date | string | null };
@@ -21,7 +33,8 @@ const bootDeviceOf = (row: BootDeviceRow): BootDevice => ({
 // A read, not a write: a poll of a device whose state did not change writes nothing here.
 export const findBootDevice = async (mac: string): Promise<BootDevice | null> => {
   const rows = await prisma.$queryRaw<BootDeviceRow[]>`
-    SELECT id, mac, arch, uuid, serial, status, bootAction, provisionedAt, role, lastToldKey, lastSourceIp
+    SELECT id, mac, arch, uuid, serial, status, bootAction, provisionedAt, role, lastToldKey, lastSourceIp,
+           identityStatus, identityReason
     FROM "Device" WHERE mac = ${mac}`;
 
   return rows[0] ? bootDeviceOf(rows[0]) : null;

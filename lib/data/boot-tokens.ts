@@ -1,24 +1,45 @@
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 
-type LiveToken = { deviceId: string; tokenHash: string; createdAt: Date; expiresAt: Date };
+type LiveToken = { deviceId: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
 
-// At most one live token row per device: a new Talos script replaces the hash of the live row
-// instead of adding one, so a device polled a thousand times still has one token row (and the
-// older token is void the moment the new one exists). Raw SQL: this runs on every Talos script.
-export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, expiresAt }: LiveToken): Promise<void> => {
+// At most one live token row per device: a new Talos script replaces the hash (and the bound
+// address, identityCheck ip-only) of the live row instead of adding one, so a device polled a
+// thousand times still has one token row, and the older token is void the moment the new one
+// exists. Any other unspent row (left by an older version) is voided in the same transaction,
+// so a second script (or an intruder's request that got through) never leaves two usable tokens.
+// Raw SQL: this runs on every Talos script of a boot storm, where ORM calls cost ~1-2 ms each.
+export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, expiresAt, boundIp }: LiveToken): Promise<void> => {
   await prisma.$transaction(async (tx) => {
-    const replaced = await tx.$executeRaw`
-      UPDATE "BootToken" SET tokenHash = ${tokenHash}, createdAt = ${createdAt}, expiresAt = ${expiresAt}
-      WHERE id = (SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL
-                  ORDER BY createdAt DESC LIMIT 1)`;
-    if (replaced === 0) {
+    const live = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC`;
+    const [keep, ...stale] = live;
+    if (stale.length > 0) {
       await tx.$executeRaw`
-        INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt)
-        VALUES (${cuid()}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt})`;
+        UPDATE "BootToken" SET voidedAt = ${createdAt}
+        WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL AND id <> ${keep!.id}`;
     }
+    if (keep) {
+      await tx.$executeRaw`
+        UPDATE "BootToken" SET tokenHash = ${tokenHash}, createdAt = ${createdAt}, expiresAt = ${expiresAt}, boundIp = ${boundIp}
+        WHERE id = ${keep.id}`;
+      return;
+    }
+    await tx.$executeRaw`
+      INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
+      VALUES (${cuid()}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp})`;
   });
 };
+
+// Voids every unspent token of the device (a change of what it may be told makes them stale).
+export const voidLiveTokens = async ({ deviceId, tx }: { deviceId: string; tx?: Tx }): Promise<number> => {
+  const { count } = await (tx ?? prisma).bootToken.updateMany({ where: { deviceId, usedAt: null, voidedAt: null }, data: { voidedAt: new Date() } });
+
+  return count;
+};
+
+export const findDeviceToken = ({ deviceId, tokenHash }: { deviceId: string; tokenHash: string }) =>
+  prisma.bootToken.findFirst({ where: { tokenHash, deviceId } });
 
 // Retention: tokens that can never be used again and died before `before` (a past instant): used
 // or voided before it, or expired before it. A live token is never matched.

@@ -34,6 +34,12 @@ export const eventTypes = [
   "retention.applied",
   "config.downloaded",
   "config.refused",
+  // A refused download for a device that is already provisioned: two machines claim one identity.
+  "config.download_refused",
+  // A boot request whose source address is bound to another MAC (docs/security.md).
+  "boot.identity_mismatch",
+  // identityCheck ip-only: a token was minted bound only to the source address.
+  "boot.identity_unverified",
   "rule.saved",
   "rule.deleted",
   "group.saved",

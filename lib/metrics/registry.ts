@@ -8,6 +8,8 @@ export type KtizoMetrics = {
   httpDuration: Histogram<"method" | "route" | "status">;
   ipxeScripts: Counter<"kind">;
   configDownloads: Counter<"result">;
+  configRefusals: Counter<"reason">;
+  identityMismatches: Counter<"stage">;
   approvalSeconds: Histogram<"actor">;
   webhookDeliveries: Counter<"result">;
   devices: Gauge<"status">;
@@ -37,6 +39,18 @@ const createMetrics = (): KtizoMetrics => {
     }),
     ipxeScripts: new Counter({ name: "ktizo_ipxe_scripts_total", help: "iPXE scripts served, by kind (talos, waiting, rejected, exit, not-ready, entry)", labelNames: ["kind"], registers }),
     configDownloads: new Counter({ name: "ktizo_config_downloads_total", help: "Talos config download requests by result (served, refused, not_ready)", labelNames: ["result"], registers }),
+    configRefusals: new Counter({
+      name: "ktizo_config_refusals_total",
+      help: "Refused config downloads by reason (unknown-device, pending, rejected, local, used, expired, wrong-device, wrong-ip, unverified, no-token, provisioned)",
+      labelNames: ["reason"],
+      registers,
+    }),
+    identityMismatches: new Counter({
+      name: "ktizo_identity_mismatches_total",
+      help: "Boot requests whose source address is bound to another MAC, by stage (script, download, register)",
+      labelNames: ["stage"],
+      registers,
+    }),
     approvalSeconds: new Histogram({
       name: "ktizo_device_approval_seconds",
       help: "Time from a device's registration to its approval, by actor type (user, token, rule)",

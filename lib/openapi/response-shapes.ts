@@ -35,6 +35,9 @@ export const deviceShape = z.object({
   configDownloadCount: z.number().int(),
   lastDownloadIp: nullableString,
   provisionedAt: timestamp.nullable(),
+  identityStatus: z.enum(["bound", "mismatch", "unverifiable"]).nullable(),
+  identityReason: nullableString,
+  identityCheckedAt: timestamp.nullable(),
 });
 export const deviceListShape = listJsonSchema(deviceShape);
 export const registeredShape = z.object({ id: z.string(), mac: z.string(), status: z.enum(deviceStatuses) });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { talosDefaults } from "@/lib/domain/talos/cluster-input";
 import { parseConfigPatch } from "@/lib/domain/talos/config-documents";
 import { isSupportedKubernetesVersion } from "@/lib/domain/talos/kubernetes-version";
-import { isDnsName, isIpOrCidr } from "@/lib/domain/talos/net-format";
+import { cidrsOverlap, isDnsName, isIpOrCidr } from "@/lib/domain/talos/net-format";
 
 // Every value here reaches a Talos YAML document or a talosctl argument: closed character sets,
 // no control characters, so no value can add a line or a flag.
@@ -75,7 +75,21 @@ const cniRule = (value: { cniName?: string; cniUrls?: string[] }, ctx: z.Refinem
   if (value.cniName !== "custom" && urls.length > 0) ctx.addIssue({ code: "custom", path: ["cniUrls"], message: "cniUrls are only used with cniName custom" });
 };
 
-export const clusterSettingsSchema = z.object(clusterSettingsFields).strict().superRefine(cniRule);
+// Kubernetes routes pod and service traffic by these ranges: an address in both is unreachable as one or the other.
+const subnetsRule = (value: { podSubnets?: string[]; serviceSubnets?: string[] }, ctx: z.RefinementCtx) => {
+  for (const service of value.serviceSubnets ?? []) {
+    const pod = (value.podSubnets ?? []).find((candidate) => cidrsOverlap(candidate, service));
+    if (pod) ctx.addIssue({ code: "custom", path: ["serviceSubnets"], message: `Service subnet ${service} overlaps pod subnet ${pod}: pods and services need separate address ranges` });
+  }
+};
+
+export const clusterSettingsSchema = z
+  .object(clusterSettingsFields)
+  .strict()
+  .superRefine((value, ctx) => {
+    cniRule(value, ctx);
+    subnetsRule(value, ctx);
+  });
 export type ClusterSettingsInput = z.infer<typeof clusterSettingsSchema>;
 
 // PUT accepts any subset; the merged result is validated with clusterSettingsSchema again.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deviceStages } from "@/lib/domain/devices/device-stage";
 import { isIpv4 } from "@/lib/domain/boot/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { machineMacProblem, parseMac } from "@/lib/domain/mac";
@@ -210,6 +211,20 @@ export type DeviceJson = {
   configDownloadCount: number;
   lastDownloadIp: string | null;
   provisionedAt: string | null;
+  // The last identity check of a boot request (docs/security.md): bound | mismatch | unverifiable.
+  identityStatus: string | null;
+  identityReason: string | null;
+  identityCheckedAt: string | null;
 };
 
 export type DeviceListJson = { items: DeviceJson[]; total: number; page: number; pageSize: number };
+
+// GET /api/v1/devices/rack: every device (up to rackLimit) as one cell of the Overview's rack grid.
+export const rackLimit = 20_000;
+export const rackSchema = z.object({
+  devices: z.array(z.object({ id: z.string(), mac: z.string(), hostname: z.string().nullable(), stage: z.enum(deviceStages) })),
+  counts: z.record(z.enum(deviceStages), z.number().int().min(0)),
+  // More devices exist than the grid shows (rackLimit).
+  truncated: z.boolean(),
+});
+export type RackJson = z.infer<typeof rackSchema>;

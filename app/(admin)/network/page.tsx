@@ -4,7 +4,8 @@ import { AssetImports } from "@/app/(admin)/network/_components/asset-imports";
 import { NetworkSettingsForm } from "@/app/(admin)/network/_components/network-settings-form";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getNetworkSettings } from "@/lib/services/network";
+import { env } from "@/lib/env";
+import { getNetworkSettings, listHostInterfaces } from "@/lib/services/network";
 import { listAssetImports } from "@/lib/services/assets";
 import { listLocalAssets } from "@/lib/services/assets";
 import { previewNetworkConfig } from "@/lib/services/network";
@@ -30,7 +31,7 @@ export default async function NetworkPage() {
       </div>
       <section className={section}>
         <h2 className="font-medium">Settings</h2>
-        <NetworkSettingsForm settings={settings} />
+        <NetworkSettingsForm settings={settings} interfaces={listHostInterfaces()} port={env().PORT} />
       </section>
       <section className={section}>
         <h2 className="font-medium">dnsmasq configuration</h2>

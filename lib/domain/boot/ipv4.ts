@@ -46,3 +46,10 @@ export const isHostInSubnet = (ip: string, subnet: Subnet): boolean => {
 
   return address !== subnet.network && address !== subnet.broadcast;
 };
+
+// True when `ip` lies in the inclusive range start–end (false when any of them is not IPv4).
+export const ipv4InRange = (ip: string, start: string | null, end: string | null): boolean => {
+  const [value, first, last] = [ipv4ToInt(ip), start ? ipv4ToInt(start) : null, end ? ipv4ToInt(end) : null];
+
+  return value !== null && first !== null && last !== null && value >= first && value <= last;
+};

@@ -6,6 +6,8 @@ export const webhookEventTypes = [
   "device.rejected",
   "device.provisioned",
   "config.downloaded",
+  "config.download_refused",
+  "boot.identity_mismatch",
   "settings.applied",
 ] as const;
 

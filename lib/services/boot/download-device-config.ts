@@ -1,9 +1,9 @@
 import { hashToken } from "@/lib/auth/tokens";
 import { decideDownload, tokenStateOf, type TokenState } from "@/lib/domain/boot/decide-download";
-import { AppError } from "@/lib/domain/errors";
+import { checkSpend } from "@/lib/domain/identity/decide-identity";
+import { findDeviceToken } from "@/lib/data/boot-tokens";
 import { prisma } from "@/lib/db/client";
 import type { BootToken } from "@/lib/generated/prisma/client";
-import { recordEvent } from "@/lib/events/record-event";
 import { buildDeviceConfig } from "@/lib/services/cluster";
 import type { DeviceWithGroup } from "@/lib/services/devices";
 import { waitForDeviceChange } from "@/lib/services/devices";
@@ -14,6 +14,9 @@ import { commitDownload } from "./commit-config-download";
 import { countConfigDownload } from "@/lib/metrics/count";
 import type { DroppedField } from "@/lib/schemas/device";
 import { holdSlot } from "./held-downloads";
+import { checkIdentity } from "./check-identity";
+import { noteIdentity } from "./note-identity";
+import { refuseDownload } from "./refuse-download";
 
 export type DownloadDeviceConfigOptions = {
   mac: string;
@@ -26,18 +29,6 @@ export type DownloadDeviceConfigOptions = {
 };
 
 const findDevice = (mac: string): Promise<DeviceWithGroup | null> => prisma.device.findUnique({ where: { mac }, include: { group: true } });
-
-const refuse = async (device: { id: string; mac: string } | null, reason: string, sourceIp: string | null): Promise<never> => {
-  await recordEvent({
-    type: "config.refused",
-    actor: device ? { type: "device", id: device.id, name: device.mac } : { type: "system", name: "ktizo" },
-    sourceIp,
-    deviceId: device?.id ?? null,
-    details: { reason },
-  });
-  countConfigDownload("refused");
-  throw new AppError("forbidden", reason);
-};
 
 // GET|POST /api/v1/config/download: the gate of PRODUCT.md §2 step 4. Never returns a config to a
 // device that is not approved, or without a valid token (unless MAC-only download is enabled).
@@ -55,7 +46,7 @@ const downloadHeld = async ({ mac, token, uuid, serial, dropped, sourceIp, signa
   const holdUntil = Date.now() + settings.pendingHoldSeconds * 1000;
   let device = await findDevice(mac);
   const tokenRow: BootToken | null =
-    token && device ? await prisma.bootToken.findFirst({ where: { tokenHash: hashToken(token), deviceId: device.id } }) : null;
+    token && device ? await findDeviceToken({ tokenHash: hashToken(token), deviceId: device.id }) : null;
   const tokenState: TokenState = tokenStateOf(Boolean(token), tokenRow, new Date());
 
   for (;;) {
@@ -64,12 +55,20 @@ const downloadHeld = async ({ mac, token, uuid, serial, dropped, sourceIp, signa
     if (decision.kind === "register") {
       const { device: created } = await registerDevice({ mac, uuid, serial, dropped, sourceIp, via: "download" });
 
-      return refuse(created, decision.reason, sourceIp);
+      return refuseDownload({ device: created, code: decision.code, reason: decision.reason, sourceIp });
     }
-    if (decision.kind === "refuse") return refuse(device, decision.reason, sourceIp);
+    if (decision.kind === "refuse") return refuseDownload({ device, code: decision.code, reason: decision.reason, sourceIp });
     if (decision.kind === "serve" && device) {
+      // The source address must be bound to the device's MAC now (not necessarily the address the
+      // script went to: Talos may have another DHCP address than iPXE had).
+      const verdict = settings.identityCheck === "off" ? null : await checkIdentity({ mac, sourceIp, dhcpMode: settings.dhcpMode, stage: "download" });
+      if (verdict) await noteIdentity({ device, verdict, sourceIp, stage: "download" });
+      const spend = checkSpend({ mode: settings.identityCheck, verdict, boundIp: tokenRow?.boundIp ?? null, sourceIp });
+      if (!spend.ok) return refuseDownload({ device, code: spend.reason, reason: spend.message, sourceIp });
       const yaml = await buildDeviceConfig(device);
-      await commitDownload({ device, tokenId: decision.source === "token" ? (tokenRow?.id ?? null) : null, source: decision.source, sourceIp });
+      const committed = await commitDownload({ device, token: decision.source === "token" ? tokenRow : null, source: decision.source, sourceIp });
+      // A concurrent request spent the token first: refused as loudly as any other reuse.
+      if (!committed) return refuseDownload({ device, code: "used", reason: "token was already used", sourceIp });
       countConfigDownload("served");
 
       return yaml;

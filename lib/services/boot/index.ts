@@ -5,3 +5,4 @@ export * from "./read-download-request";
 export * from "./register-device";
 export * from "./serve-boot-entry-script";
 export * from "./serve-boot-script";
+export * from "./identity-source";

@@ -1,3 +1,4 @@
+import { identityChecks, type IdentityCheck } from "@/lib/domain/identity/decide-identity";
 import { prisma } from "@/lib/db/client";
 import { networkSettingsDefaults } from "@/lib/schemas/network";
 
@@ -16,6 +17,8 @@ export type BootSettings = {
   maxHeldDownloads: number;
   talosVersion: string | null;
   configGenerated: boolean;
+  dhcpMode: string;
+  identityCheck: IdentityCheck;
 };
 
 type Row = {
@@ -31,6 +34,8 @@ type Row = {
   maxHeldDownloads: number | bigint | null;
   talosVersion: string | null;
   configGenerated: boolean | number | bigint | null;
+  dhcpMode: string | null;
+  identityCheck: string | null;
 };
 
 const numberOr = (value: number | bigint | null, fallback: number): number => (value === null ? fallback : Number(value));
@@ -44,7 +49,7 @@ export const loadBootSettings = async (): Promise<BootSettings> => {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT n.httpBaseUrl, n.ipxePollSeconds, n.extraKernelArgs, n.provisionWindowMinutes,
            n.allowMacOnlyDownload, n.pendingHoldSeconds, n.registrationBurst, n.registrationsPerMinute,
-           n.maxPendingDevices, n.maxHeldDownloads, c.talosVersion,
+           n.maxPendingDevices, n.maxHeldDownloads, n.dhcpMode, n.identityCheck, c.talosVersion,
            (c.generatedAt IS NOT NULL AND COALESCE(c.controlPlaneConfigEnc, '') <> ''
              AND COALESCE(c.workerConfigEnc, '') <> '') AS configGenerated
     FROM (SELECT 1) AS one
@@ -65,5 +70,8 @@ export const loadBootSettings = async (): Promise<BootSettings> => {
     maxHeldDownloads: numberOr(row?.maxHeldDownloads ?? null, networkSettingsDefaults.maxHeldDownloads),
     talosVersion: row?.talosVersion ?? null,
     configGenerated: flag(row?.configGenerated ?? null),
+    dhcpMode: row?.dhcpMode ?? "full",
+    // Strict unless the admin chose otherwise, also before any settings exist (docs/security.md).
+    identityCheck: (identityChecks as readonly string[]).includes(row?.identityCheck ?? "") ? (row!.identityCheck as IdentityCheck) : "strict",
   };
 };

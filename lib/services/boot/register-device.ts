@@ -6,8 +6,10 @@ import { recordEvent } from "@/lib/events/record-event";
 import type { DroppedField } from "@/lib/schemas/device";
 import { applyApprovalRules } from "@/lib/services/rules";
 import { afterDeviceChange } from "@/lib/services/devices";
+import type { IdentityVerdict } from "@/lib/domain/identity/decide-identity";
 import { admitRegistration } from "./admit-registration";
-import { loadBootSettings } from "./load-boot-settings";
+import { checkIdentity } from "./check-identity";
+import { loadBootSettings, type BootSettings } from "./load-boot-settings";
 import { noteKnownDevice, rememberDroppedFields } from "./note-known-device";
 import { checkPendingCap, recordPendingCapHit } from "./pending-cap";
 
@@ -21,13 +23,17 @@ export type DeviceReport = {
   dropped?: DroppedField[];
   sourceIp: string | null;
   via: "ipxe" | "api" | "download";
+  // The identity check of this request, when the caller already made it.
+  identity?: IdentityVerdict;
 };
 
 export type RegisterResult = { device: BootDevice; created: boolean };
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
 
-const createPending = async (report: DeviceReport, hostname: string | undefined, maxPendingDevices: number): Promise<Device> =>
+type PendingOptions = { report: DeviceReport; hostname: string | undefined; identity: IdentityVerdict; maxPendingDevices: number };
+
+const createPending = async ({ report, hostname, identity, maxPendingDevices }: PendingOptions): Promise<Device> =>
   prisma.$transaction(async (tx) => {
     await checkPendingCap({ tx, maxPendingDevices });
     const device = await tx.device.create({
@@ -41,6 +47,9 @@ const createPending = async (report: DeviceReport, hostname: string | undefined,
         hostnameSuggested: Boolean(hostname),
         lastSourceIp: report.sourceIp,
         status: "pending",
+        identityStatus: identity.status,
+        identityReason: identity.reason,
+        identityCheckedAt: new Date(),
       },
     });
     const actor = { type: "device" as const, id: device.id, name: device.mac };
@@ -51,15 +60,16 @@ const createPending = async (report: DeviceReport, hostname: string | undefined,
         actor,
         sourceIp: report.sourceIp,
         deviceId: device.id,
-        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via, ...(dropped.length ? { dropped } : {}) },
+        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via, identity: identity.status, ...(dropped.length ? { dropped } : {}) },
       },
       tx,
     );
     if (dropped.length > 0) await recordEvent({ type: "device.report_invalid", actor, sourceIp: report.sourceIp, deviceId: device.id, details: { dropped } }, tx);
 
     // Auto-approval rules (issue 7) decide in the same transaction: a device is never seen
-    // pending by anyone when a rule approves or rejects it.
-    return (await applyApprovalRules({ device, tx })) ?? device;
+    // pending by anyone when a rule approves or rejects it. A rule approves only from its source
+    // subnets and only a request whose address is bound to the MAC (lib/domain/rules/rule-gate.ts).
+    return (await applyApprovalRules({ device, tx, gate: { sourceIp: report.sourceIp, identityStatus: identity.status } })) ?? device;
   });
 
 // First requests for one MAC share one in-flight creation in this process (a rack powering on
@@ -85,6 +95,9 @@ export const registerDevice = async (report: DeviceReport): Promise<RegisterResu
   }
 };
 
+const identityOf = async (report: DeviceReport, { dhcpMode }: BootSettings): Promise<IdentityVerdict> =>
+  report.identity ?? checkIdentity({ mac: report.mac, sourceIp: report.sourceIp, dhcpMode, stage: "register" });
+
 const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
   const settings = await loadBootSettings();
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -94,7 +107,7 @@ const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
     // A machine-suggested hostname is only a suggestion: dropped when another device has it.
     const hostname = report.hostname && attempt === 0 ? report.hostname : undefined;
     try {
-      const device = await createPending(report, hostname, settings.maxPendingDevices);
+      const device = await createPending({ report, hostname, identity: await identityOf(report, settings), maxPendingDevices: settings.maxPendingDevices });
       rememberDroppedFields(device.id, report.dropped ?? []);
       // A rule may have approved it with a static IP: its dnsmasq reservation follows at once.
       if (device.status !== "pending") await afterDeviceChange(device);

@@ -12,6 +12,11 @@ import { noteKnownDevice } from "./note-known-device";
 import { recordToldChange } from "./record-told-change";
 import { registerDevice } from "./register-device";
 import { renderBootScript } from "./render-boot-script";
+import { toldOf } from "@/lib/domain/boot/told";
+import { mintPolicy, type MintPolicy } from "@/lib/domain/identity/decide-identity";
+import { recordPlainEvent } from "@/lib/events/record-plain-event";
+import { checkIdentity } from "./check-identity";
+import { noteIdentity } from "./note-identity";
 
 export type { BootDevice } from "@/lib/data/boot-devices";
 
@@ -30,13 +35,13 @@ export const deviceBootState = (device: Pick<BootDevice, "status" | "bootAction"
   role: device.role,
 });
 
-type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean };
+type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean; boundIp: string | null };
 
-const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
+const buildTalosScript = ({ device, settings, httpBaseUrl, wipe, boundIp }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
   const arch = talosArchOf(device.arch);
   const talosVersion = settings.talosVersion ?? "";
   const assets = bootAssetUrls({ httpBaseUrl, talosVersion, arch });
-  const minted = mintBootToken({ deviceId: device.id, windowMinutes: settings.provisionWindowMinutes });
+  const minted = mintBootToken({ deviceId: device.id, windowMinutes: settings.provisionWindowMinutes, boundIp });
   const configUrl = configDownloadUrl({ httpBaseUrl, mac: device.mac, token: minted.token });
   const kernelArgs = talosKernelArgs({ arch, initrdName: assets.initrdName, extraKernelArgs: settings.extraKernelArgs, configUrl, wipe });
   const script = talosScript({ httpBaseUrl, mac: device.mac, talosVersion, kernelUrl: assets.kernel, initrdUrl: assets.initrd, initrdName: assets.initrdName, kernelArgs, wipe });
@@ -45,13 +50,16 @@ const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions)
 };
 
 // GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
+// A Talos script (and its token) is given only when the request's source address is bound to the
+// device's MAC, or as the network setting identityCheck allows (docs/security.md).
 export const serveBootScript = async ({ mac, machine, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
   const report = { mac, ...machine.report, dropped: machine.dropped, sourceIp, via: "ipxe" as const };
   // A known device is read (no write) and noted: its sighting is batched, only changes are written.
   const [found, settings] = await Promise.all([findBootDevice(mac), loadBootSettings()]);
+  const identity = await checkIdentity({ mac, sourceIp, dhcpMode: settings.dhcpMode, stage: found ? "script" : "register" });
   const known = found && (await noteKnownDevice({ device: found, report }));
   const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
-  const device: BootDevice = known ?? (await registerDevice(report)).device;
+  const device: BootDevice = known ?? (await registerDevice({ ...report, identity })).device;
   // An approval rule may have decided on a new device during registration: boot it as decided.
   const decided = known ?? (device.status === "pending" ? null : device);
   const decision = decideBoot(decided && deviceBootState(decided), readiness);
@@ -60,8 +68,13 @@ export const serveBootScript = async ({ mac, machine, sourceIp, requestOrigin }:
 
   let minted: MintedToken | null = null;
   let script: IpxeScript;
-  if (decision.script === "talos") {
-    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe }));
+  const policy: MintPolicy | null = decision.script === "talos" ? mintPolicy({ mode: settings.identityCheck, verdict: identity, sourceIp }) : null;
+  if (policy?.kind === "refuse") {
+    // No token: the machine keeps polling, and the device page shows why.
+    script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: policy.reason });
+  } else if (decision.script === "talos") {
+    const boundIp = policy?.kind === "mint-ip" ? policy.ip : null;
+    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, boundIp }));
   } else if (decision.script === "not-ready") {
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: decision.reason });
   } else if (decision.script === "rejected") {
@@ -73,8 +86,20 @@ export const serveBootScript = async ({ mac, machine, sourceIp, requestOrigin }:
   }
   const body = await renderBootScript(script);
   await minted?.save();
-  await recordToldChange({ device, decision, sourceIp });
-  countIpxeScript(decision.script);
+  await noteIdentity({ device, verdict: identity, sourceIp, stage: "script" });
+  const told = toldOf({ decision, policy, verdict: identity });
+  const changed = await recordToldChange({ device, told, sourceIp });
+  // A token only this address may spend: recorded when the device starts being told so, not per poll.
+  if (changed && minted && policy?.kind === "mint-ip") {
+    await recordPlainEvent({
+      type: "boot.identity_unverified",
+      actor: { type: "device", id: device.id, name: device.mac },
+      sourceIp,
+      deviceId: device.id,
+      details: { mac: device.mac, boundIp: policy.ip, reason: identity.reason },
+    });
+  }
+  countIpxeScript(told.script);
 
   return body;
 };

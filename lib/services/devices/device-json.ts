@@ -27,4 +27,7 @@ export const deviceJson = (device: Device): DeviceJson => ({
   configDownloadCount: device.configDownloadCount,
   lastDownloadIp: device.lastDownloadIp,
   provisionedAt: iso(device.provisionedAt),
+  identityStatus: device.identityStatus,
+  identityReason: device.identityReason,
+  identityCheckedAt: iso(device.identityCheckedAt),
 });

@@ -10,3 +10,4 @@ export * from "./list-devices";
 export * from "./preview-device-config";
 export * from "./reject-device";
 export * from "./update-device";
+export * from "./get-rack";

@@ -42,6 +42,7 @@ export const networkSettingsInputOf = (row: NetworkSettings): NetworkSettingsInp
   eventRetentionDays: row.eventRetentionDays,
   tokenRetentionDays: row.tokenRetentionDays,
   deliveryRetentionDays: row.deliveryRetentionDays,
+  identityCheck: row.identityCheck as NetworkSettingsInput["identityCheck"],
 });
 
 // The API shape (PRODUCT.md §3 field names, dnsServers as a list).

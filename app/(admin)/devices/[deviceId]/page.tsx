@@ -37,6 +37,8 @@ export default async function DevicePage({ params }: DevicePageProps) {
     ["Approved", device.approvedAt ? `${formatTime(device.approvedAt)} by ${device.approvedBy ?? "?"}` : "—"],
     ["Config downloads", `${device.configDownloadCount}${device.configDownloadedAt ? `, last ${formatTime(device.configDownloadedAt)} from ${device.lastDownloadIp ?? "?"}` : ""}`],
     ["Provisioned", formatTime(device.provisionedAt)],
+    // Whether its last boot request came from an address bound to its MAC (docs/security.md).
+    ["Identity", device.identityStatus ? `${device.identityStatus}: ${device.identityReason ?? ""} (${formatTime(device.identityCheckedAt)})` : "not checked yet"],
   ];
 
   return (
@@ -65,7 +67,9 @@ export default async function DevicePage({ params }: DevicePageProps) {
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500">{label}</dt>
-            <dd className="font-mono text-xs leading-5">{value}</dd>
+            <dd className={`font-mono text-xs leading-5 ${label === "Identity" && device.identityStatus === "mismatch" ? "text-red-700" : ""}`} data-testid={label === "Identity" ? "device-identity" : undefined}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
