@@ -9,7 +9,7 @@ import { updateNetworkSettings } from "@/lib/services/network";
 import { machineRequest, noParams, seedNetworkSettings, testHttpBaseUrl } from "@/tests/helpers/boot-fixtures";
 import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
 
-// The machine-facing hot path writes with raw SQL (touch-known-device, mint-boot-token,
+// The machine-facing hot path writes with raw SQL (boot-devices, boot-tokens, device-identity,
 // record-plain-event, load-boot-settings): rows it writes must read back through Prisma exactly
 // as ORM-written rows do, and settings saved anywhere must show on the very next script.
 const ipxe = (query: string, ip?: string) => bootScript(machineRequest(`/api/v1/boot/ipxe?${query}`, { ip }), noParams);
