@@ -27,9 +27,9 @@ try {
   const origin = "http://ktizo.test";
   await time("/boot.ipxe (entry script)", () => serveBootEntryScript({ requestOrigin: origin }));
   await time("/api/v1/boot/ipxe approved (talos)", (index) =>
-    serveBootScript({ mac: approved[index % approved.length]!, query: { arch: "x86_64" }, sourceIp: "127.0.0.1", requestOrigin: origin }));
+    serveBootScript({ mac: approved[index % approved.length]!, machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: "127.0.0.1", requestOrigin: origin }));
   await time("/api/v1/boot/ipxe pending (poll)", (index) =>
-    serveBootScript({ mac: pending[index % pending.length]!, query: { arch: "x86_64" }, sourceIp: "127.0.0.1", requestOrigin: origin }));
+    serveBootScript({ mac: pending[index % pending.length]!, machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: "127.0.0.1", requestOrigin: origin }));
 } finally {
   rmSync(bench.root, { recursive: true, force: true });
 }

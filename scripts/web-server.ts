@@ -10,6 +10,7 @@ import next from "next";
 import { clientAddressOf, isTrustedProxy } from "@/lib/domain/client-address";
 import { env, environmentProblems, trustedProxiesOf } from "@/lib/env";
 import { bootstrapFromEnv, needsFirstAdmin } from "@/lib/services/auth";
+import { flushDeviceSightings } from "@/lib/services/boot";
 
 const problems = environmentProblems();
 if (problems.length > 0) {
@@ -52,7 +53,8 @@ server.listen(port, hostname, () => {
 
 const shutdown = (signal: string) => {
   console.log(`[web] ${signal}: closing`);
-  server.close(() => process.exit(0));
+  // Batched last-seen writes (device-sightings.ts; state on globalThis, shared with the routes).
+  server.close(() => void flushDeviceSightings().finally(() => process.exit(0)));
   server.closeAllConnections();
   setTimeout(() => process.exit(0), 5_000).unref();
 };

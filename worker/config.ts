@@ -31,6 +31,8 @@ const workerEnvSchema = z.object({
   // This many failures inside the window → state "failed" and no more restarts until a new config.
   KTIZO_WORKER_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   KTIZO_WORKER_FAILURE_WINDOW_MS: ms(60_000),
+  // Retention job period (retention is by days, so hourly is plenty; a minute at the least).
+  KTIZO_WORKER_RETENTION_INTERVAL_MS: z.coerce.number().int().min(60_000).max(86_400_000).default(3_600_000),
 });
 
 export type WorkerConfig = {
@@ -43,6 +45,7 @@ export type WorkerConfig = {
   stopTimeoutMs: number;
   shutdownTimeoutMs: number;
   backoff: { baseMs: number; maxMs: number; maxFailures: number; windowMs: number };
+  retentionIntervalMs: number;
   paths: Paths;
 };
 
@@ -71,6 +74,7 @@ export const loadWorkerConfig = (source: Record<string, string | undefined> = pr
       maxFailures: env.KTIZO_WORKER_MAX_FAILURES,
       windowMs: env.KTIZO_WORKER_FAILURE_WINDOW_MS,
     },
+    retentionIntervalMs: env.KTIZO_WORKER_RETENTION_INTERVAL_MS,
     paths: paths(source as NodeJS.ProcessEnv),
   };
 };

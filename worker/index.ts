@@ -4,6 +4,8 @@ import { loadClusterJobsConfig, startClusterJobs } from "@/worker/cluster-health
 import { loadWorkerConfig } from "@/worker/config";
 import { stopStaleDnsmasq } from "@/worker/dnsmasq/stop-stale-dnsmasq";
 import { ensureDir } from "@/worker/ensure-dir";
+import { createJobRunner } from "@/worker/jobs/job-runner";
+import { retentionJob } from "@/worker/jobs/retention-job";
 import { createLogger } from "@/worker/logger";
 import { createStatusPublisher } from "@/worker/status-publisher";
 import { createSupervisor } from "@/worker/supervisor";
@@ -30,6 +32,8 @@ const watcher = watchTargets({
 
 // Bootstrap and cluster health run here, never in the web process (docs/cluster.md).
 const clusterJobs = startClusterJobs({ config: loadClusterJobsConfig(), log: log.child("cluster") });
+// Periodic database jobs (worker/jobs/): retention of events, spent boot tokens, delivered webhooks.
+const jobs = createJobRunner({ jobs: [retentionJob({ intervalMs: config.retentionIntervalMs, log: log.child("retention") })], log: log.child("jobs") });
 
 let shuttingDown = false;
 const shutdown = async (signal: string) => {
@@ -42,7 +46,7 @@ const shutdown = async (signal: string) => {
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
   await watcher.close();
-  await Promise.all([supervisor.stop(), clusterJobs.stop()]);
+  await Promise.all([jobs.stop(), supervisor.stop(), clusterJobs.stop()]);
   await status.close({ state: "stopped", reason: `worker stopped (${signal})`, dnsmasqPid: null });
   log.info("stopped");
   process.exit(0);
@@ -53,3 +57,4 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 await watcher.ready;
 log.info(`watching ${paths.dnsmasqDir}; status in ${paths.workerStatusFile}`);
 await supervisor.applyConfig("startup");
+jobs.start();

@@ -1,20 +1,34 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 
-type InsertTokenOptions = { deviceId: string; tokenHash: string; lifetimeMs: number; boundIp: string | null };
+type LiveToken = { deviceId: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
 
-// At most one live token per device: the new one replaces every unspent one in one transaction,
+// At most one live token row per device: a new Talos script replaces the hash (and the bound
+// address, identityCheck ip-only) of the live row instead of adding one, so a device polled a
+// thousand times still has one token row, and the older token is void the moment the new one
+// exists. Any other unspent row (left by an older version) is voided in the same transaction,
 // so a second script (or an intruder's request that got through) never leaves two usable tokens.
-// Raw statements: this runs for every Talos script of a boot storm, where ORM calls cost ~2 ms each.
-export const insertOnlyLiveToken = async ({ deviceId, tokenHash, lifetimeMs, boundIp }: InsertTokenOptions): Promise<void> => {
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + lifetimeMs);
-  await prisma.$transaction([
-    prisma.$executeRaw`UPDATE "BootToken" SET voidedAt = ${now} WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL`,
-    prisma.$executeRaw`
+// Raw SQL: this runs on every Talos script of a boot storm, where ORM calls cost ~1-2 ms each.
+export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, expiresAt, boundIp }: LiveToken): Promise<void> => {
+  await prisma.$transaction(async (tx) => {
+    const live = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC`;
+    const [keep, ...stale] = live;
+    if (stale.length > 0) {
+      await tx.$executeRaw`
+        UPDATE "BootToken" SET voidedAt = ${createdAt}
+        WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL AND id <> ${keep!.id}`;
+    }
+    if (keep) {
+      await tx.$executeRaw`
+        UPDATE "BootToken" SET tokenHash = ${tokenHash}, createdAt = ${createdAt}, expiresAt = ${expiresAt}, boundIp = ${boundIp}
+        WHERE id = ${keep.id}`;
+      return;
+    }
+    await tx.$executeRaw`
       INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
-      VALUES (${cuid()}, ${deviceId}, ${tokenHash}, ${now}, ${expiresAt}, ${boundIp})`,
-  ]);
+      VALUES (${cuid()}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp})`;
+  });
 };
 
 // Voids every unspent token of the device (a change of what it may be told makes them stale).
@@ -26,3 +40,13 @@ export const voidLiveTokens = async ({ deviceId, tx }: { deviceId: string; tx?: 
 
 export const findDeviceToken = ({ deviceId, tokenHash }: { deviceId: string; tokenHash: string }) =>
   prisma.bootToken.findFirst({ where: { tokenHash, deviceId } });
+
+// Retention: tokens that can never be used again and died before `before` (a past instant): used
+// or voided before it, or expired before it. A live token is never matched.
+export const deleteDeadBootTokens = async (before: Date): Promise<number> => {
+  const { count } = await prisma.bootToken.deleteMany({
+    where: { OR: [{ usedAt: { lt: before } }, { voidedAt: { lt: before } }, { expiresAt: { lt: before } }] },
+  });
+
+  return count;
+};

@@ -38,7 +38,13 @@ export const eventTypes = [
   "device.code_denied",
   "device.code_expired",
   "device.code_refused",
+  "device.report_invalid",
+  "device.identity_changed",
+  "device.hostname_released",
   "boot.script_served",
+  "boot.registration_throttled",
+  "boot.pending_cap_reached",
+  "retention.applied",
   "config.downloaded",
   "config.refused",
   // A refused download for a device that is already provisioned: two machines claim one identity.

@@ -55,3 +55,15 @@ export const macSearchFragment = (query: string): string | null => {
 
 // iPXE's `${mac:hexhyp}` form, used in chain URLs so the value needs no escaping.
 export const macToHyphen = (mac: string): string => mac.replace(/:/g, "-");
+
+// A machine's NIC has a unicast address. The I/G bit (least significant bit of the first octet)
+// marks multicast, ff:ff:ff:ff:ff:ff (broadcast) included; all zeros is no address at all (IEEE
+// 802-2014 §8.2). No such value can be a device a machine registers or an admin creates.
+export const machineMacProblem = (mac: string): string | null => {
+  if (!isNormalizedMac(mac)) return "mac must be 6 hex octets, e.g. aa:bb:cc:dd:ee:ff";
+  if (mac === "ff:ff:ff:ff:ff:ff") return "mac is the broadcast address, not a machine's";
+  if (Number.parseInt(mac.slice(0, 2), 16) & 1) return "mac is a multicast address, not a machine's";
+  if (mac === "00:00:00:00:00:00") return "mac is all zeros, not a machine's";
+
+  return null;
+};

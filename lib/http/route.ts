@@ -65,7 +65,9 @@ export function withRoute<P>(
 
 export const errorResponse = (error: unknown, style: ErrorStyle, req?: Request): Response => {
   const { status, code, message, issues } = describeError(error);
-  if (status >= 500) {
+  // An expected refusal under load (pending cap, held-download cap) is answered, not logged:
+  // a flood must not grow the log by a line per request.
+  if (status >= 500 && !(isAppError(error) && error.code === "unavailable")) {
     console.error(`[http] ${req?.method ?? ""} ${req ? new URL(req.url).pathname : ""} -> ${status}`, error);
   }
 

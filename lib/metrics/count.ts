@@ -13,6 +13,14 @@ export const countWebhookDelivery = (result: "delivered" | "retry" | "failed"): 
   metrics().webhookDeliveries.inc({ result });
 };
 
+export const countRegistrationRefused = (reason: "rate_limited" | "pending_cap"): void => {
+  metrics().registrationsRefused.inc({ reason });
+};
+
+export const setHeldDownloads = (count: number): void => {
+  metrics().heldDownloads.set(count);
+};
+
 type ApprovalTiming = { firstSeenAt: Date; approvedAt: Date; actorType: string };
 
 export const observeApproval = ({ firstSeenAt, approvedAt, actorType }: ApprovalTiming): void => {

@@ -22,6 +22,8 @@ export type KtizoMetrics = {
   clusterBootstrapped: Gauge;
   clusterApiReady: Gauge;
   clusterNodes: Gauge<"stage">;
+  registrationsRefused: Counter<"reason">;
+  heldDownloads: Gauge;
 };
 
 const createMetrics = (): KtizoMetrics => {
@@ -72,6 +74,8 @@ const createMetrics = (): KtizoMetrics => {
     clusterBootstrapped: new Gauge({ name: "ktizo_cluster_bootstrapped", help: "1 once etcd was bootstrapped on the first control plane", registers }),
     clusterApiReady: new Gauge({ name: "ktizo_cluster_api_ready", help: "1 when the Kubernetes API's /readyz answered 200 at the last collection", registers }),
     clusterNodes: new Gauge({ name: "ktizo_cluster_nodes", help: "Approved devices by stage (installing, booting, running, ready)", labelNames: ["stage"], registers }),
+    registrationsRefused: new Counter({ name: "ktizo_registrations_refused_total", help: "New-MAC registrations refused, by reason (rate_limited, pending_cap)", labelNames: ["reason"], registers }),
+    heldDownloads: new Gauge({ name: "ktizo_held_config_downloads", help: "Config downloads of pending devices held open in this process", registers }),
   };
 };
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { deviceStages } from "@/lib/domain/devices/device-stage";
 import { isIpv4 } from "@/lib/domain/boot/ipv4";
 import { AppError } from "@/lib/domain/errors";
-import { parseMac } from "@/lib/domain/mac";
+import { machineMacProblem, parseMac } from "@/lib/domain/mac";
 import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
 import { inheritedApprovalProofSchema } from "@/lib/schemas/approval-proof";
 
@@ -15,14 +15,17 @@ export type DeviceRole = (typeof deviceRoles)[number];
 export const requireMac = (value: unknown): string => {
   const parsed = parseMac(value);
   if (!parsed.ok) throw new AppError("bad_request", parsed.reason);
+  const problem = machineMacProblem(parsed.mac);
+  if (problem) throw new AppError("bad_request", problem);
 
   return parsed.mac;
 };
 
 export const macSchema = z.string().transform((value, ctx) => {
   const parsed = parseMac(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: "custom", message: parsed.reason });
+  const problem = parsed.ok ? machineMacProblem(parsed.mac) : parsed.reason;
+  if (problem || !parsed.ok) {
+    ctx.addIssue({ code: "custom", message: problem ?? "mac is invalid" });
 
     return z.NEVER;
   }
@@ -93,19 +96,41 @@ export const bootQuerySchema = z.object({
 });
 export type BootQuery = z.infer<typeof bootQuerySchema>;
 
+// Firmware reports garbage sometimes (a blank-filled serial, a non-RFC UUID). Such a machine is
+// still registered by its MAC: a value that fails its pattern is dropped (never stored, never
+// echoed) and the reason is kept so the service can record an event saying so.
+export type DroppedField = { field: "uuid" | "serial" | "arch"; reason: string };
+export type MachineReport = { report: BootQuery; dropped: DroppedField[] };
+
+const reportedFields = { uuid: reported(uuidSchema), serial: reported(serialSchema), arch: reported(archSchema) } as const;
+
+export const parseMachineReport = (raw: Record<string, unknown>): MachineReport => {
+  const report: BootQuery = {};
+  const dropped: DroppedField[] = [];
+  for (const field of ["uuid", "serial", "arch"] as const) {
+    const parsed = reportedFields[field].safeParse(raw[field]);
+    if (parsed.success) {
+      if (parsed.data !== undefined) report[field] = parsed.data;
+    } else {
+      dropped.push({ field, reason: parsed.error.issues[0]?.message ?? `${field} is invalid` });
+    }
+  }
+
+  return { report, dropped };
+};
+
+// uuid, serial and arch are checked by parseMachineReport (dropped when bad, not refused).
 export const registerDeviceSchema = z.strictObject({
   mac: z.string().max(64),
-  uuid: reported(uuidSchema),
-  serial: reported(serialSchema),
+  uuid: z.unknown().optional(),
+  serial: z.unknown().optional(),
   hostname: reported(hostnameSchema),
-  arch: reported(archSchema),
+  arch: z.unknown().optional(),
 });
 export type RegisterDeviceInput = z.infer<typeof registerDeviceSchema>;
 
 export const configDownloadQuerySchema = z.object({
   token: reported(z.string().max(256)),
-  uuid: reported(uuidSchema),
-  serial: reported(serialSchema),
 });
 
 const optionalText = <S extends z.ZodType>(schema: S) =>

@@ -5,7 +5,18 @@ import { networkSettingsFields, networkSettingsSchema } from "@/lib/schemas/netw
 // DNS servers are one text field. This turns it into the API's JSON shape, then the same schema
 // as the API validates it.
 const booleanFields = ["dnsEnabled", "tftpEnabled", "allowMacOnlyDownload"] as const;
-const numberFields = ["ipxePollSeconds", "provisionWindowMinutes", "pendingHoldSeconds"] as const;
+const numberFields = [
+  "ipxePollSeconds",
+  "provisionWindowMinutes",
+  "pendingHoldSeconds",
+  "registrationBurst",
+  "registrationsPerMinute",
+  "maxPendingDevices",
+  "maxHeldDownloads",
+  "eventRetentionDays",
+  "tokenRetentionDays",
+  "deliveryRetentionDays",
+] as const;
 const nullableFields = ["gateway", "domain", "arm64Binary"] as const;
 
 const formToInput = (value: unknown): unknown => {

@@ -98,6 +98,15 @@ export const networkSettingsFields = z.object({
   provisionWindowMinutes: z.number().int().min(1).max(1440),
   allowMacOnlyDownload: z.boolean(),
   pendingHoldSeconds: z.number().int().min(0).max(170),
+  // Flood bounds (docs/flood-bounds.md): what anonymous traffic on the provisioning network may write.
+  registrationBurst: z.number().int().min(1).max(10_000),
+  registrationsPerMinute: z.number().int().min(1).max(60_000),
+  maxPendingDevices: z.number().int().min(1).max(1_000_000),
+  maxHeldDownloads: z.number().int().min(0).max(10_000),
+  // Retention (days) applied by the worker's retention job.
+  eventRetentionDays: z.number().int().min(1).max(3650),
+  tokenRetentionDays: z.number().int().min(1).max(3650),
+  deliveryRetentionDays: z.number().int().min(1).max(3650),
   // How a boot request's source address must be bound to the MAC (docs/security.md).
   identityCheck: z.enum(identityChecks, { error: "identityCheck must be strict, ip-only or off" }),
 });
@@ -123,6 +132,13 @@ export const networkSettingsDefaults = {
   provisionWindowMinutes: 60,
   allowMacOnlyDownload: false,
   pendingHoldSeconds: 60,
+  registrationBurst: 10,
+  registrationsPerMinute: 10,
+  maxPendingDevices: 5000,
+  maxHeldDownloads: 100,
+  eventRetentionDays: 90,
+  tokenRetentionDays: 7,
+  deliveryRetentionDays: 30,
   identityCheck: "strict",
 } as const;
 

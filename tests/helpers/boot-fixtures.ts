@@ -9,6 +9,13 @@ type NetworkOverrides = Partial<{
   pendingHoldSeconds: number;
   extraKernelArgs: string;
   ipxePollSeconds: number;
+  registrationBurst: number;
+  registrationsPerMinute: number;
+  maxPendingDevices: number;
+  maxHeldDownloads: number;
+  eventRetentionDays: number;
+  tokenRetentionDays: number;
+  deliveryRetentionDays: number;
   identityCheck: "strict" | "ip-only" | "off";
 }>;
 
@@ -39,3 +46,11 @@ export const machineRequest = (path: string, init: RequestInit & { ip?: string }
 };
 
 export const noParams = { params: Promise.resolve({}) } as { params: Promise<Record<string, never>> };
+
+// A source address of its own for each MAC (10.<last three octets>), as real machines have: tests
+// that register many MACs are not about the per-address registration limit (admit-registration.ts).
+export const ipForMac = (mac: string): string => {
+  const octets = mac.split(/[:-]/).slice(-3).map((octet) => Number.parseInt(octet, 16));
+
+  return `10.${octets.join(".")}`;
+};

@@ -87,9 +87,12 @@ describe("config download gate", () => {
     const device = await prisma.device.create({ data: { mac: "52:54:00:0e:00:05", status: "approved", role: "worker" } });
     const first = await tokenFor(device.mac);
     const second = await tokenFor(device.mac);
+    // One live token row per device: the second script replaced the first token (boot-tokens.ts).
+    expect(await prisma.bootToken.count({ where: { deviceId: device.id } })).toBe(1);
+    await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /not valid for this device/);
     expect((await get(`mac=${device.mac}&token=${second}`)).status).toBe(200);
     await expectRefused(await get(`mac=${device.mac}&token=${second}`), 403, /already used/);
-    await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /already used/);
+    await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /not valid for this device/);
   });
 
   it("two parallel downloads with one token: exactly one gets the config", async () => {

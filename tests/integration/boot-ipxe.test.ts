@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as bootEntry } from "@/app/boot.ipxe/route";
 import { GET as bootScript } from "@/app/api/v1/boot/ipxe/route";
 import { prisma } from "@/lib/db/client";
+import { flushDeviceSightings } from "@/lib/services/boot";
 import { machineRequest, noParams, seedNetworkSettings, testHttpBaseUrl } from "@/tests/helpers/boot-fixtures";
 
 const ipxe = (query: string, ip?: string) => bootScript(machineRequest(`/api/v1/boot/ipxe?${query}`, { ip }), noParams);
@@ -75,14 +76,28 @@ describe("GET /api/v1/boot/ipxe", () => {
     },
   );
 
-  it.each([["serial=a%0Ab"], ["uuid=not-a-uuid"], ["arch=x86%2064"], [`serial=${"s".repeat(200)}`]])(
-    "refuses hostile reported values (%s) and changes nothing",
-    async (query) => {
-      const response = await ipxe(`mac=52:54:00:aa:bb:03&${query}`);
-      expect(response.status).toBe(422);
-      expect(await prisma.device.count()).toBe(0);
-    },
-  );
+  // Firmware with a broken serial or UUID must still be able to register: the bad value is
+  // dropped (never stored), the device is registered by MAC and an event says what was dropped.
+  it.each([
+    ["serial=a%0Ab&uuid=0a1b2c3d-0000-4000-8000-00000000000b", "serial"],
+    ["uuid=not-a-uuid&serial=SN-1", "uuid"],
+    ["arch=x86%2064&serial=SN-1", "arch"],
+    [`serial=${"s".repeat(200)}&arch=arm64`, "serial"],
+  ])("registers by MAC with a hostile reported value dropped (%s)", async (query, field) => {
+    const response = await ipxe(`mac=52:54:00:aa:bb:03&${query}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("waiting for approval");
+    const device = await prisma.device.findUniqueOrThrow({ where: { mac: "52:54:00:aa:bb:03" } });
+    expect(device[field as "serial" | "uuid" | "arch"]).toBeNull();
+    expect([device.serial, device.uuid, device.arch].filter(Boolean)).toHaveLength(1);
+    const event = await prisma.event.findFirstOrThrow({ where: { type: "device.report_invalid", deviceId: device.id } });
+    expect(JSON.parse(event.details)).toEqual({ dropped: [{ field, reason: expect.stringContaining(field) }] });
+    // The dropped value itself is stored nowhere.
+    expect(JSON.stringify(await prisma.event.findMany())).not.toMatch(/a\nb|not-a-uuid|x86 64|s{200}/);
+    // Polling again with the same bad value adds no second event.
+    await ipxe(`mac=52:54:00:aa:bb:03&${query}`);
+    expect(await prisma.event.count({ where: { type: "device.report_invalid" } })).toBe(1);
+  });
 
   it("keeps a pending device waiting and updates last-seen", async () => {
     await ipxe("mac=52:54:00:aa:bb:04");
@@ -90,6 +105,8 @@ describe("GET /api/v1/boot/ipxe", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const body = await (await ipxe("mac=52:54:00:aa:bb:04", "10.42.0.160")).text();
     expect(body).toContain("waiting for approval");
+    // Sightings are batched (device-sightings.ts): written within a second, or on a flush.
+    await flushDeviceSightings();
     const after = await prisma.device.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.lastSeenAt.getTime()).toBeGreaterThan(before.lastSeenAt.getTime());
     expect(after.lastSourceIp).toBe("10.42.0.160");

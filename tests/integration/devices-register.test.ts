@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as bootScript } from "@/app/api/v1/boot/ipxe/route";
 import { POST as register } from "@/app/api/v1/devices/register/route";
 import { prisma } from "@/lib/db/client";
-import { machineRequest, noParams } from "@/tests/helpers/boot-fixtures";
+import { ipForMac, machineRequest, noParams } from "@/tests/helpers/boot-fixtures";
 
-const post = (body: string, contentType = "application/json") =>
-  register(machineRequest("/api/v1/devices/register", { method: "POST", body, headers: { "content-type": contentType } }), noParams);
+const post = (body: string, contentType = "application/json", ip?: string) =>
+  register(machineRequest("/api/v1/devices/register", { method: "POST", ip, body, headers: { "content-type": contentType } }), noParams);
 
 const macOf = (n: number, style: number): string => {
   const hex = `5254000100${n.toString(16).padStart(2, "0")}`;
@@ -37,9 +37,11 @@ describe("POST /api/v1/devices/register", () => {
     const requests = Array.from({ length: 200 }, (_, i) => {
       const n = i % 50;
       const style = Math.floor(i / 50);
-      if (i % 2 === 0) return bootScript(machineRequest(`/api/v1/boot/ipxe?mac=${macOf(n, style)}`), noParams);
+      // Each machine from its own address, as on a real network (the per-address limit is tested in boot-flood).
+      const ip = ipForMac(macOf(n, 0));
+      if (i % 2 === 0) return bootScript(machineRequest(`/api/v1/boot/ipxe?mac=${macOf(n, style)}`, { ip }), noParams);
 
-      return post(JSON.stringify({ mac: decodeURIComponent(macOf(n, style)) }));
+      return post(JSON.stringify({ mac: decodeURIComponent(macOf(n, style)) }), "application/json", ip);
     });
     const statuses = (await Promise.all(requests)).map((response) => response.status);
     expect(statuses.filter((status) => status >= 500)).toEqual([]);

@@ -13,9 +13,14 @@ export const machineRoutes: RouteDoc[] = [
     path: "/api/v1/boot/ipxe",
     tag,
     auth: "public",
-    summary: "Per-device iPXE script by device state (registers unknown MACs as pending)",
+    summary: "Per-device iPXE script by device state (registers unknown MACs as pending; a uuid, serial or arch that fails its pattern is dropped, not refused)",
     query: macQuery.extend(bootQuerySchema.shape),
-    responses: { 200: text("iPXE script"), 400: text("bad MAC, one line") },
+    responses: {
+      200: text("iPXE script"),
+      400: text("bad, multicast or broadcast MAC, one line"),
+      429: text("too many new MACs from this source address (token bucket per source IP)"),
+      503: text("pending-device cap reached: no new MAC is registered"),
+    },
   },
   {
     method: "post",
@@ -23,8 +28,15 @@ export const machineRoutes: RouteDoc[] = [
     tag,
     auth: "public",
     summary: "A machine announces itself; idempotent, never approves by itself (approval rules may)",
-    body: registerDeviceSchema,
-    responses: { 200: { description: "already known", schema: registeredShape }, 201: { description: "registered", schema: registeredShape }, 400: text("bad MAC") },
+    // The documented patterns; a value failing them is dropped (and recorded), not refused.
+    body: registerDeviceSchema.extend(bootQuerySchema.shape),
+    responses: {
+      200: { description: "already known", schema: registeredShape },
+      201: { description: "registered", schema: registeredShape },
+      400: text("bad, multicast or broadcast MAC"),
+      429: text("too many new MACs from this source address"),
+      503: text("pending-device cap reached"),
+    },
   },
   ...(["get", "post"] as const).map(
     (method): RouteDoc => ({
@@ -33,7 +45,7 @@ export const machineRoutes: RouteDoc[] = [
       tag,
       auth: "public",
       summary: "Talos machine config for an approved device with a valid token (GET is what Talos does)",
-      query: macQuery.extend(configDownloadQuerySchema.shape),
+      query: macQuery.extend(configDownloadQuerySchema.shape).extend(bootQuerySchema.omit({ arch: true }).shape),
       responses: { 200: text("machine config", "application/yaml"), 403: text("refused: one-line reason"), 409: text("cluster config not generated yet") },
     }),
   ),

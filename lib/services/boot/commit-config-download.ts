@@ -4,7 +4,8 @@ import { recordEvent } from "@/lib/events/record-event";
 
 type CommitDownloadOptions = {
   device: Device;
-  tokenId: string | null;
+  // The token row as read before the download was decided (null for a MAC-only download).
+  token: { id: string; tokenHash: string } | null;
   source: "token" | "mac-only";
   sourceIp: string | null;
 };
@@ -13,12 +14,14 @@ type CommitDownloadOptions = {
 // concurrent request with the same token loses here), every other token of the device is void,
 // the device is provisioned and its boot action is back to install. False (nothing written) when
 // the token was spent or voided meanwhile.
-export const commitDownload = async ({ device, tokenId, source, sourceIp }: CommitDownloadOptions): Promise<boolean> => {
+export const commitDownload = async ({ device, token, source, sourceIp }: CommitDownloadOptions): Promise<boolean> => {
   const now = new Date();
 
   return prisma.$transaction(async (tx) => {
-    if (tokenId) {
-      const spent = await tx.bootToken.updateMany({ where: { id: tokenId, usedAt: null, voidedAt: null }, data: { usedAt: now } });
+    if (token) {
+      // The hash too: a newer script replaces the live row's hash in place (one live token row per
+      // device, lib/data/boot-tokens.ts), and then the token this request carried is no longer it.
+      const spent = await tx.bootToken.updateMany({ where: { id: token.id, tokenHash: token.tokenHash, usedAt: null, voidedAt: null }, data: { usedAt: now } });
       if (spent.count !== 1) return false;
     }
     await tx.bootToken.updateMany({ where: { deviceId: device.id, usedAt: null, voidedAt: null }, data: { voidedAt: now } });
@@ -31,6 +34,8 @@ export const commitDownload = async ({ device, tokenId, source, sourceIp }: Comm
         provisionedAt: now,
         bootAction: "install",
         lastSeenAt: now,
+        // The next boot script is a change of what the device is told (record-told-change.ts).
+        lastToldKey: null,
       },
     });
     const actor = { type: "device" as const, id: device.id, name: device.mac };

@@ -13,6 +13,8 @@ import { deviceBootState } from "./serve-boot-script";
 import { commitDownload } from "./commit-config-download";
 import { checkConsoleCodeBearer, consumeConsoleCodeBearer } from "./oauth-check-bearer";
 import { countConfigDownload } from "@/lib/metrics/count";
+import type { DroppedField } from "@/lib/schemas/device";
+import { holdSlot } from "./held-downloads";
 import { checkIdentity } from "./check-identity";
 import { noteIdentity } from "./note-identity";
 import { refuseDownload } from "./refuse-download";
@@ -24,18 +26,25 @@ export type DownloadDeviceConfigOptions = {
   serial?: string;
   // "Authorization: Bearer …" of a device in console-code mode (oauth-check-bearer.ts).
   bearer?: string;
+  dropped?: DroppedField[];
   sourceIp: string | null;
   signal?: AbortSignal;
 };
-
-// A held request re-reads the device this often even without an in-process notification.
-const holdPollMs = 250;
 
 const findDevice = (mac: string): Promise<DeviceWithGroup | null> => prisma.device.findUnique({ where: { mac }, include: { group: true } });
 
 // GET|POST /api/v1/config/download: the gate of PRODUCT.md §2 step 4. Never returns a config to a
 // device that is not approved, or without a valid token (unless MAC-only download is enabled).
-export const downloadDeviceConfig = async ({ mac, token, uuid, serial, bearer, sourceIp, signal }: DownloadDeviceConfigOptions): Promise<string> => {
+export const downloadDeviceConfig = async (options: DownloadDeviceConfigOptions): Promise<string> => {
+  const slot = holdSlot();
+  try {
+    return await downloadHeld(options, slot);
+  } finally {
+    slot.release();
+  }
+};
+
+const downloadHeld = async ({ mac, token, uuid, serial, dropped, bearer, sourceIp, signal }: DownloadDeviceConfigOptions, slot: ReturnType<typeof holdSlot>): Promise<string> => {
   const settings = await loadBootSettings();
   const holdUntil = Date.now() + settings.pendingHoldSeconds * 1000;
   let device = await findDevice(mac);
@@ -49,7 +58,7 @@ export const downloadDeviceConfig = async ({ mac, token, uuid, serial, bearer, s
     const mayHold = Date.now() < holdUntil && !signal?.aborted;
     const decision = decideDownload({ device: device && deviceBootState(device), token: tokenState, allowMacOnlyDownload: settings.allowMacOnlyDownload, mayHold });
     if (decision.kind === "register") {
-      const { device: created } = await registerDevice({ mac, uuid, serial, sourceIp, via: "download" });
+      const { device: created } = await registerDevice({ mac, uuid, serial, dropped, sourceIp, via: "download" });
 
       return refuseDownload({ device: created, code: decision.code, reason: decision.reason, sourceIp });
     }
@@ -65,15 +74,17 @@ export const downloadDeviceConfig = async ({ mac, token, uuid, serial, bearer, s
       if (consoleCode?.ok && consoleCode.authorizationId && !(await consumeConsoleCodeBearer(consoleCode.authorizationId))) {
         return refuseDownload({ device, code: "bearer", reason: "bearer token already used", sourceIp });
       }
-      const committed = await commitDownload({ device, tokenId: decision.source === "token" ? (tokenRow?.id ?? null) : null, source: decision.source, sourceIp });
+      const committed = await commitDownload({ device, token: decision.source === "token" ? tokenRow : null, source: decision.source, sourceIp });
       // A concurrent request spent the token first: refused as loudly as any other reuse.
       if (!committed) return refuseDownload({ device, code: "used", reason: "token was already used", sourceIp });
       countConfigDownload("served");
 
       return yaml;
     }
-    // Hold: a pending device's request stays open until a decision or the hold runs out.
-    await waitForDeviceChange(device!.id, Math.min(holdPollMs, Math.max(0, holdUntil - Date.now())), signal);
+    // Hold: a pending device's request stays open until a decision or the hold runs out, woken
+    // by change notifications (device-change-notifier.ts), within the held-download cap.
+    await slot.acquire({ max: settings.maxHeldDownloads, sourceIp });
+    await waitForDeviceChange({ deviceId: device!.id, knownStatus: device!.status, ms: Math.max(0, holdUntil - Date.now()), signal });
     device = await findDevice(mac);
   }
 };

@@ -1,4 +1,5 @@
 // The boot capability's public entry: app/, the worker and other capabilities import only this file.
+export * from "./device-sightings";
 export * from "./download-device-config";
 export * from "./read-download-request";
 export * from "./register-device";

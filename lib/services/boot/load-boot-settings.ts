@@ -1,5 +1,6 @@
 import { identityChecks, type IdentityCheck } from "@/lib/domain/identity/decide-identity";
 import { prisma } from "@/lib/db/client";
+import { networkSettingsDefaults } from "@/lib/schemas/network";
 
 // Everything the machine-facing routes need from the settings rows, with the product defaults
 // when a row does not exist yet (a machine may PXE-boot before the admin saved anything).
@@ -10,6 +11,10 @@ export type BootSettings = {
   provisionWindowMinutes: number;
   allowMacOnlyDownload: boolean;
   pendingHoldSeconds: number;
+  registrationBurst: number;
+  registrationsPerMinute: number;
+  maxPendingDevices: number;
+  maxHeldDownloads: number;
   talosVersion: string | null;
   configGenerated: boolean;
   dhcpMode: string;
@@ -23,6 +28,10 @@ type Row = {
   provisionWindowMinutes: number | bigint | null;
   allowMacOnlyDownload: boolean | number | bigint | null;
   pendingHoldSeconds: number | bigint | null;
+  registrationBurst: number | bigint | null;
+  registrationsPerMinute: number | bigint | null;
+  maxPendingDevices: number | bigint | null;
+  maxHeldDownloads: number | bigint | null;
   talosVersion: string | null;
   configGenerated: boolean | number | bigint | null;
   dhcpMode: string | null;
@@ -39,7 +48,8 @@ const flag = (value: boolean | number | bigint | null): boolean => value === tru
 export const loadBootSettings = async (): Promise<BootSettings> => {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT n.httpBaseUrl, n.ipxePollSeconds, n.extraKernelArgs, n.provisionWindowMinutes,
-           n.allowMacOnlyDownload, n.pendingHoldSeconds, n.dhcpMode, n.identityCheck, c.talosVersion,
+           n.allowMacOnlyDownload, n.pendingHoldSeconds, n.registrationBurst, n.registrationsPerMinute,
+           n.maxPendingDevices, n.maxHeldDownloads, n.dhcpMode, n.identityCheck, c.talosVersion,
            (c.generatedAt IS NOT NULL AND COALESCE(c.controlPlaneConfigEnc, '') <> ''
              AND COALESCE(c.workerConfigEnc, '') <> '') AS configGenerated
     FROM (SELECT 1) AS one
@@ -54,6 +64,10 @@ export const loadBootSettings = async (): Promise<BootSettings> => {
     provisionWindowMinutes: numberOr(row?.provisionWindowMinutes ?? null, 60),
     allowMacOnlyDownload: flag(row?.allowMacOnlyDownload ?? null),
     pendingHoldSeconds: numberOr(row?.pendingHoldSeconds ?? null, 60),
+    registrationBurst: numberOr(row?.registrationBurst ?? null, networkSettingsDefaults.registrationBurst),
+    registrationsPerMinute: numberOr(row?.registrationsPerMinute ?? null, networkSettingsDefaults.registrationsPerMinute),
+    maxPendingDevices: numberOr(row?.maxPendingDevices ?? null, networkSettingsDefaults.maxPendingDevices),
+    maxHeldDownloads: numberOr(row?.maxHeldDownloads ?? null, networkSettingsDefaults.maxHeldDownloads),
     talosVersion: row?.talosVersion ?? null,
     configGenerated: flag(row?.configGenerated ?? null),
     dhcpMode: row?.dhcpMode ?? "full",

@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/domain/errors";
 import { readText } from "@/lib/http/read-body";
-import { configDownloadQuerySchema, requireMac } from "@/lib/schemas/device";
+import { configDownloadQuerySchema, parseMachineReport, requireMac, type DroppedField } from "@/lib/schemas/device";
 
-export type DownloadRequest = { mac: string; token?: string; uuid?: string; serial?: string };
+export type DownloadRequest = { mac: string; token?: string; uuid?: string; serial?: string; dropped: DroppedField[] };
 
 // Talos GETs with query values; the POST form may also carry them in a small JSON or
 // url-encoded body (body values win). Anything else in the body is refused.
@@ -11,8 +11,10 @@ export const readDownloadRequest = async (req: Request): Promise<DownloadRequest
   if (req.method === "POST") Object.assign(params, await readBodyParams(req));
   const mac = requireMac(params.mac);
   const query = configDownloadQuerySchema.parse(params);
+  // Only uuid and serial are read here; a bad one is dropped (and recorded at registration).
+  const { report, dropped } = parseMachineReport({ uuid: params.uuid, serial: params.serial });
 
-  return { mac, ...query };
+  return { mac, ...query, uuid: report.uuid, serial: report.serial, dropped };
 };
 
 const readBodyParams = async (req: Request): Promise<Record<string, string>> => {

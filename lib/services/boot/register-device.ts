@@ -1,11 +1,17 @@
+import { findBootDevice, type BootDevice } from "@/lib/data/boot-devices";
 import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/domain/errors";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
+import type { DroppedField } from "@/lib/schemas/device";
 import { applyApprovalRules } from "@/lib/services/rules";
 import { afterDeviceChange } from "@/lib/services/devices";
 import type { IdentityVerdict } from "@/lib/domain/identity/decide-identity";
+import { admitRegistration } from "./admit-registration";
 import { checkIdentity } from "./check-identity";
-import { loadBootSettings } from "./load-boot-settings";
+import { loadBootSettings, type BootSettings } from "./load-boot-settings";
+import { noteKnownDevice, rememberDroppedFields } from "./note-known-device";
+import { checkPendingCap, recordPendingCapHit } from "./pending-cap";
 
 export type DeviceReport = {
   mac: string;
@@ -13,38 +19,32 @@ export type DeviceReport = {
   serial?: string;
   arch?: string;
   hostname?: string;
+  // Reported fields that failed their pattern and were dropped (parseMachineReport).
+  dropped?: DroppedField[];
   sourceIp: string | null;
   via: "ipxe" | "api" | "download";
   // The identity check of this request, when the caller already made it.
   identity?: IdentityVerdict;
 };
 
-export type RegisterResult = { device: Device; created: boolean };
+export type RegisterResult = { device: BootDevice; created: boolean };
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
 
-// Updates what the machine reported; a value it did not report is left as it was.
-export const touchDevice = (device: Device, report: DeviceReport): Promise<Device> =>
-  prisma.device.update({
-    where: { id: device.id },
-    data: {
-      lastSeenAt: new Date(),
-      lastSourceIp: report.sourceIp ?? device.lastSourceIp,
-      ...(report.uuid ? { uuid: report.uuid } : {}),
-      ...(report.serial ? { serial: report.serial } : {}),
-      ...(report.arch ? { arch: report.arch } : {}),
-    },
-  });
+type PendingOptions = { report: DeviceReport; hostname: string | undefined; identity: IdentityVerdict; maxPendingDevices: number };
 
-const createPending = async (report: DeviceReport, hostname: string | undefined, identity: IdentityVerdict): Promise<Device> =>
+const createPending = async ({ report, hostname, identity, maxPendingDevices }: PendingOptions): Promise<Device> =>
   prisma.$transaction(async (tx) => {
+    await checkPendingCap({ tx, maxPendingDevices });
     const device = await tx.device.create({
       data: {
         mac: report.mac,
         uuid: report.uuid ?? null,
         serial: report.serial ?? null,
         arch: report.arch ?? null,
+        // Only the machine's suggestion: an admin's choice of this name elsewhere takes it away.
         hostname: hostname ?? null,
+        hostnameSuggested: Boolean(hostname),
         lastSourceIp: report.sourceIp,
         status: "pending",
         identityStatus: identity.status,
@@ -52,16 +52,19 @@ const createPending = async (report: DeviceReport, hostname: string | undefined,
         identityCheckedAt: new Date(),
       },
     });
+    const actor = { type: "device" as const, id: device.id, name: device.mac };
+    const dropped = report.dropped ?? [];
     await recordEvent(
       {
         type: "device.registered",
-        actor: { type: "device", id: device.id, name: device.mac },
+        actor,
         sourceIp: report.sourceIp,
         deviceId: device.id,
-        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via, identity: identity.status },
+        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via, identity: identity.status, ...(dropped.length ? { dropped } : {}) },
       },
       tx,
     );
+    if (dropped.length > 0) await recordEvent({ type: "device.report_invalid", actor, sourceIp: report.sourceIp, deviceId: device.id, details: { dropped } }, tx);
 
     // Auto-approval rules (issue 7) decide in the same transaction: a device is never seen
     // pending by anyone when a rule approves or rejects it. A rule approves only from its source
@@ -74,12 +77,14 @@ const createPending = async (report: DeviceReport, hostname: string | undefined,
 const globalForRegister = globalThis as unknown as { ktizoRegistering?: Map<string, Promise<RegisterResult>> };
 const inflight = (globalForRegister.ktizoRegistering ??= new Map());
 
-// Idempotent: a known MAC is touched, an unknown one becomes a pending device.
+// Idempotent: a known MAC is noted (note-known-device.ts), an unknown one becomes a pending
+// device if its source address may register one more (admit-registration.ts) and the pending
+// cap allows (pending-cap.ts).
 export const registerDevice = async (report: DeviceReport): Promise<RegisterResult> => {
   const running = inflight.get(report.mac);
   if (running) {
     const { device } = await running.catch(() => ({ device: null }));
-    if (device) return { device: await touchDevice(device, report), created: false };
+    if (device) return { device: await noteKnownDevice({ device, report }), created: false };
   }
   const attempt = registerOnce(report);
   inflight.set(report.mac, attempt);
@@ -90,30 +95,33 @@ export const registerDevice = async (report: DeviceReport): Promise<RegisterResu
   }
 };
 
-const identityOf = async (report: DeviceReport): Promise<IdentityVerdict> => {
-  if (report.identity) return report.identity;
-  const { dhcpMode } = await loadBootSettings();
-
-  return checkIdentity({ mac: report.mac, sourceIp: report.sourceIp, dhcpMode, stage: "register" });
-};
+const identityOf = async (report: DeviceReport, { dhcpMode }: BootSettings): Promise<IdentityVerdict> =>
+  report.identity ?? checkIdentity({ mac: report.mac, sourceIp: report.sourceIp, dhcpMode, stage: "register" });
 
 const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
+  const settings = await loadBootSettings();
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const existing = await prisma.device.findUnique({ where: { mac: report.mac } });
-    if (existing) return { device: await touchDevice(existing, report), created: false };
+    const existing = await findBootDevice(report.mac);
+    if (existing) return { device: await noteKnownDevice({ device: existing, report }), created: false };
+    if (attempt === 0) await admitRegistration({ sourceIp: report.sourceIp, settings });
     // A machine-suggested hostname is only a suggestion: dropped when another device has it.
     const hostname = report.hostname && attempt === 0 ? report.hostname : undefined;
     try {
-      const device = await createPending(report, hostname, await identityOf(report));
+      const device = await createPending({ report, hostname, identity: await identityOf(report, settings), maxPendingDevices: settings.maxPendingDevices });
+      rememberDroppedFields(device.id, report.dropped ?? []);
       // A rule may have approved it with a static IP: its dnsmasq reservation follows at once.
       if (device.status !== "pending") await afterDeviceChange(device);
 
       return { device, created: true };
     } catch (error) {
+      if (error instanceof AppError && error.code === "unavailable") {
+        await recordPendingCapHit({ maxPendingDevices: settings.maxPendingDevices, sourceIp: report.sourceIp });
+      }
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  const device = await prisma.device.findUniqueOrThrow({ where: { mac: report.mac } });
+  const device = await findBootDevice(report.mac);
+  if (!device) throw new AppError("conflict", "the device was deleted while it registered: try again");
 
-  return { device: await touchDevice(device, report), created: false };
+  return { device: await noteKnownDevice({ device, report }), created: false };
 };

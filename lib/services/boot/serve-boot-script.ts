@@ -3,30 +3,35 @@ import { configDownloadUrl, talosKernelArgs } from "@/lib/domain/boot/kernel-arg
 import { talosArchOf } from "@/lib/domain/boot/talos-arch";
 import { bootAssetUrls } from "@/lib/domain/boot-assets";
 import { exitScript, notReadyScript, rejectedScript, talosScript, waitingScript, type IpxeScript } from "@/lib/domain/ipxe/script-models";
-import { recordPlainEvent } from "@/lib/events/record-plain-event";
-import type { BootQuery } from "@/lib/schemas/device";
+import { findBootDevice, type BootDevice } from "@/lib/data/boot-devices";
+import type { MachineReport } from "@/lib/schemas/device";
+import { countIpxeScript } from "@/lib/metrics/count";
 import { loadBootSettings, type BootSettings } from "./load-boot-settings";
 import { mintBootToken, type MintedToken } from "./mint-boot-token";
+import { noteKnownDevice } from "./note-known-device";
+import { recordToldChange } from "./record-told-change";
 import { registerDevice } from "./register-device";
 import { renderBootScript } from "./render-boot-script";
-import { touchKnownDevice, type BootDevice } from "./touch-known-device";
-import { countIpxeScript } from "@/lib/metrics/count";
+import { toldOf } from "@/lib/domain/boot/told";
 import { mintPolicy, type MintPolicy } from "@/lib/domain/identity/decide-identity";
+import { recordPlainEvent } from "@/lib/events/record-plain-event";
 import { checkIdentity } from "./check-identity";
 import { noteIdentity } from "./note-identity";
 import { approvalProofOfDevice } from "@/lib/data/approval-proof";
 import { talosOauthKernelArgs } from "@/lib/domain/oauth/talos-oauth-args";
 import { consoleCodeBoot } from "@/lib/domain/oauth/console-code-boot";
 
+export type { BootDevice } from "@/lib/data/boot-devices";
+
 export type ServeBootScriptOptions = {
   mac: string;
-  query: BootQuery;
+  machine: MachineReport;
   sourceIp: string | null;
   // Used for chain URLs only while no network settings exist yet.
   requestOrigin: string;
 };
 
-export const deviceBootState = (device: BootDevice): BootDeviceState => ({
+export const deviceBootState = (device: Pick<BootDevice, "status" | "bootAction" | "provisionedAt" | "role">): BootDeviceState => ({
   status: device.status as BootDeviceState["status"],
   bootAction: device.bootAction as BootDeviceState["bootAction"],
   provisionedAt: device.provisionedAt,
@@ -52,12 +57,12 @@ const buildTalosScript = ({ device, settings, httpBaseUrl, wipe, boundIp, consol
 // GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
 // A Talos script (and its token) is given only when the request's source address is bound to the
 // device's MAC, or as the network setting identityCheck allows (docs/security.md).
-export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
-  const report = { mac, ...query, sourceIp, via: "ipxe" as const };
-  // A known device is looked up and touched in one statement (touch-known-device.ts); the touch
-  // changes none of the columns the decision reads, so deciding on the touched row is the same.
-  const [known, settings] = await Promise.all([touchKnownDevice(report), loadBootSettings()]);
-  const identity = await checkIdentity({ mac, sourceIp, dhcpMode: settings.dhcpMode, stage: known ? "script" : "register" });
+export const serveBootScript = async ({ mac, machine, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
+  const report = { mac, ...machine.report, dropped: machine.dropped, sourceIp, via: "ipxe" as const };
+  // A known device is read (no write) and noted: its sighting is batched, only changes are written.
+  const [found, settings] = await Promise.all([findBootDevice(mac), loadBootSettings()]);
+  const identity = await checkIdentity({ mac, sourceIp, dhcpMode: settings.dhcpMode, stage: found ? "script" : "register" });
+  const known = found && (await noteKnownDevice({ device: found, report }));
   const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
   const device: BootDevice = known ?? (await registerDevice({ ...report, identity })).device;
   // An approval rule may have decided on a new device during registration: boot it as decided.
@@ -90,7 +95,10 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
   const body = await renderBootScript(script);
   await minted?.save();
   await noteIdentity({ device, verdict: identity, sourceIp, stage: "script" });
-  if (minted && policy?.kind === "mint-ip") {
+  const told = toldOf({ decision, policy, verdict: identity });
+  const changed = await recordToldChange({ device, told, sourceIp });
+  // A token only this address may spend: recorded when the device starts being told so, not per poll.
+  if (changed && minted && policy?.kind === "mint-ip") {
     await recordPlainEvent({
       type: "boot.identity_unverified",
       actor: { type: "device", id: device.id, name: device.mac },
@@ -99,16 +107,7 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
       details: { mac: device.mac, boundIp: policy.ip, reason: identity.reason },
     });
   }
-  if (decision.logServed) {
-    await recordPlainEvent({
-      type: "boot.script_served",
-      actor: { type: "device", id: device.id, name: device.mac },
-      sourceIp,
-      deviceId: device.id,
-      details: { script: policy?.kind === "refuse" ? "not-ready" : decision.script, reason: policy?.kind === "refuse" ? policy.reason : decision.reason, wipe: decision.wipe },
-    });
-  }
-  countIpxeScript(policy?.kind === "refuse" ? "not-ready" : decision.script);
+  countIpxeScript(told.script);
 
   return body;
 };

@@ -7,6 +7,7 @@ import { voidLiveTokens } from "@/lib/data/boot-tokens";
 import { voidsTokens } from "@/lib/domain/boot/voids-tokens";
 import type { ApproveDeviceInput } from "@/lib/schemas/device";
 import { checkDeviceAssignment } from "./check-device-assignment";
+import { claimHostname } from "./claim-hostname";
 import { notifyDeviceChanged } from "./device-change-notifier";
 import { getDeviceOrThrow } from "./get-device-or-throw";
 
@@ -30,12 +31,15 @@ export const approveDevice = async ({ id, input, actor, sourceIp }: ApproveDevic
   const ipAddress = input.ipAddress ?? current.ipAddress;
   await checkDeviceAssignment({ deviceId: id, hostname, ipAddress });
   const device = await prisma.$transaction(async (tx) => {
+    await claimHostname({ tx, hostname, deviceId: id, actor, sourceIp });
     const updated = await tx.device.update({
       where: { id },
       data: {
         status: "approved",
         role: input.role,
         hostname,
+        // Approved with this name: it is the admin's now, no longer a suggestion.
+        hostnameSuggested: false,
         ipAddress,
         installDisk: input.installDisk ?? current.installDisk,
         approvedAt: new Date(),

@@ -12,7 +12,8 @@ const describe = (device: { mac: string; hostname: string | null }): string =>
 export const checkDeviceAssignment = async ({ deviceId, hostname, ipAddress }: AssignmentOptions): Promise<void> => {
   const notSelf = deviceId ? { NOT: { id: deviceId } } : {};
   if (hostname) {
-    const holder = await prisma.device.findFirst({ where: { hostname, ...notSelf }, select: { mac: true, hostname: true } });
+    // A machine's own suggestion never blocks an admin (claim-hostname.ts takes it away).
+    const holder = await prisma.device.findFirst({ where: { hostname, hostnameSuggested: false, ...notSelf }, select: { mac: true, hostname: true } });
     if (holder) throw new AppError("conflict", `hostname ${hostname} is already used by device ${holder.mac}`);
   }
   if (!ipAddress) return;

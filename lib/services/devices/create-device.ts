@@ -6,6 +6,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import type { CreateDeviceInput } from "@/lib/schemas/device";
 import { afterDeviceChange } from "./approve-device";
 import { assertGroupExists, checkDeviceAssignment } from "./check-device-assignment";
+import { claimHostname } from "./claim-hostname";
 
 type CreateDeviceOptions = { input: CreateDeviceInput; actor: Actor; sourceIp: string | null };
 
@@ -21,6 +22,7 @@ export const createDevice = async ({ input, actor, sourceIp }: CreateDeviceOptio
   await checkDeviceAssignment({ deviceId: null, hostname: input.hostname, ipAddress: input.ipAddress });
   await assertGroupExists(input.groupId);
   const device = await prisma.$transaction(async (tx) => {
+    await claimHostname({ tx, hostname: input.hostname, deviceId: null, actor, sourceIp });
     const created = await tx.device.create({
       data: { ...input, ...(approved ? { approvedAt: new Date(), approvedBy: actor.name ?? actor.type } : {}) },
     });

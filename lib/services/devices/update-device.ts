@@ -9,6 +9,7 @@ import { voidsTokens } from "@/lib/domain/boot/voids-tokens";
 import type { UpdateDeviceInput } from "@/lib/schemas/device";
 import { afterDeviceChange } from "./approve-device";
 import { assertGroupExists, checkDeviceAssignment } from "./check-device-assignment";
+import { claimHostname } from "./claim-hostname";
 import { getDeviceOrThrow } from "./get-device-or-throw";
 
 type UpdateDeviceOptions = { id: string; input: UpdateDeviceInput; actor: Actor; sourceIp: string | null };
@@ -25,7 +26,8 @@ export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceO
   await assertGroupExists(input.groupId);
   const reinstall = input.bootAction === "reinstall" && current.bootAction !== "reinstall";
   const device = await prisma.$transaction(async (tx) => {
-    const updated = await tx.device.update({ where: { id }, data: input });
+    await claimHostname({ tx, hostname: input.hostname, deviceId: id, actor, sourceIp });
+    const updated = await tx.device.update({ where: { id }, data: { ...input, ...(input.hostname !== undefined ? { hostnameSuggested: false } : {}) } });
     const voided = voidsTokens(current, updated) ? await voidLiveTokens({ deviceId: id, tx }) : 0;
     const changed = changedFields(current, input);
     await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed, ...(voided ? { voidedTokens: voided } : {}) } }, tx);

@@ -1,2 +1,3 @@
 // The events capability's public entry: app/, the worker and other capabilities import only this file.
 export * from "./list-events";
+export * from "./apply-retention";

@@ -35,6 +35,13 @@ export const networkSettingsInputOf = (row: NetworkSettings): NetworkSettingsInp
   provisionWindowMinutes: row.provisionWindowMinutes,
   allowMacOnlyDownload: row.allowMacOnlyDownload,
   pendingHoldSeconds: row.pendingHoldSeconds,
+  registrationBurst: row.registrationBurst,
+  registrationsPerMinute: row.registrationsPerMinute,
+  maxPendingDevices: row.maxPendingDevices,
+  maxHeldDownloads: row.maxHeldDownloads,
+  eventRetentionDays: row.eventRetentionDays,
+  tokenRetentionDays: row.tokenRetentionDays,
+  deliveryRetentionDays: row.deliveryRetentionDays,
   identityCheck: row.identityCheck as NetworkSettingsInput["identityCheck"],
 });
 

@@ -9,6 +9,7 @@ import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { NodeHealthCard } from "@/app/(admin)/_components/node-health-card";
 import { getClusterHealth } from "@/lib/services/cluster";
 import { formatTime } from "@/app/_components/format-time";
+import { Notice } from "@/app/_components/notice";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDeviceDetail, listDeviceGroups } from "@/lib/data/devices";
 import { approvalProofOfDevice } from "@/lib/data/approval-proof";
@@ -32,6 +33,9 @@ export default async function DevicePage({ params }: DevicePageProps) {
     listRecentForDevice({ deviceId: deviceId.slice(0, 64), take: 10 }),
   ]);
   if (!device) notFound();
+  // The newest identity conflict (note-known-device.ts): the machine reported another uuid/serial
+  // than the approved one, which was kept.
+  const identityChange = device.status === "approved" ? events.items.find((event) => event.type === "device.identity_changed") : undefined;
   const facts: [string, string][] = [
     ["UUID", device.uuid ?? "—"],
     ["Serial", device.serial ?? "—"],
@@ -61,6 +65,13 @@ export default async function DevicePage({ params }: DevicePageProps) {
         </div>
         <RowActions device={device} />
       </div>
+      {identityChange ? (
+        <Notice tone="error" testId="device-identity-changed">
+          {formatTime(identityChange.createdAt)}: a boot request for this MAC from {identityChange.sourceIp ?? "an unknown address"} reported{" "}
+          {((identityChange.details.conflicts as { field: string; reported: string }[] | undefined) ?? []).map((conflict) => `${conflict.field} ${conflict.reported}`).join(", ")}{" "}
+          instead of the approved values (kept). Another machine may be using this MAC.
+        </Notice>
+      ) : null}
       <dl className="grid max-w-3xl grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">

@@ -83,6 +83,13 @@ export function NetworkSettingsForm({ settings, interfaces, port }: NetworkSetti
         {field("factorySchematic", "Image Factory schematic ID")}
         {field("provisionWindowMinutes", "Provisioning window (min)", { type: "number", min: 1, max: 1440 })}
         {field("pendingHoldSeconds", "Hold pending downloads (s)", { type: "number", min: 0, max: 170 })}
+        {field("maxHeldDownloads", "Held downloads at most", { type: "number", min: 0, max: 10000 })}
+        {field("registrationBurst", "New MACs per source IP (burst)", { type: "number", min: 1, max: 10000 })}
+        {field("registrationsPerMinute", "New MACs per source IP per minute", { type: "number", min: 1, max: 60000 })}
+        {field("maxPendingDevices", "Pending devices at most", { type: "number", min: 1, max: 1000000 })}
+        {field("eventRetentionDays", "Keep events (days)", { type: "number", min: 1, max: 3650 })}
+        {field("tokenRetentionDays", "Keep spent boot tokens (days)", { type: "number", min: 1, max: 3650 })}
+        {field("deliveryRetentionDays", "Keep delivered webhooks (days)", { type: "number", min: 1, max: 3650 })}
         {select("identityCheck", "Identity check (see docs/security.md)", [
           ["strict", "Strict: source address must be bound to the MAC"],
           ["ip-only", "IP only when unverifiable (routed clients)"],

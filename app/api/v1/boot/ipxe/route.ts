@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/http/route";
 import { text } from "@/lib/http/responses";
-import { bootQuerySchema, requireMac } from "@/lib/schemas/device";
+import { parseMachineReport, requireMac } from "@/lib/schemas/device";
 import { serveBootScript } from "@/lib/services/boot";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute({ auth: "public", errors: "text" }, async ({ req, sourceIp }) => {
   const url = new URL(req.url);
   const mac = requireMac(url.searchParams.get("mac"));
-  const query = bootQuerySchema.parse(Object.fromEntries(url.searchParams));
+  // A bad uuid, serial or arch is dropped (and recorded), never a refusal: the machine still registers.
+  const machine = parseMachineReport(Object.fromEntries(url.searchParams));
 
-  return text(await serveBootScript({ mac, query, sourceIp, requestOrigin: url.origin }));
+  return text(await serveBootScript({ mac, machine, sourceIp, requestOrigin: url.origin }));
 });
