@@ -23,12 +23,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # apt's sandbox user must be able to write the download folder.
 chmod 0777 "$work"
-if ! (cd "$work" && apt-get download -q "$pkg=$version" >/dev/null 2>&1); then
+download() { (cd "$work" && apt-get download -q "$@" >/dev/null 2>&1); }
+# A fresh machine (or CI image) may have no package lists yet.
+if ! apt-cache show linux-image-cloud-amd64 >/dev/null 2>&1; then apt-get update -qq; fi
+if ! download "$pkg=$version"; then
   abi=$(apt-cache depends linux-image-cloud-amd64 | sed -n 's/^ *Depends: linux-image-\(.*-cloud-amd64\)$/\1/p' | head -n1)
   [ -n "$abi" ] || { echo "kernel: cannot resolve a linux-image-*-cloud-amd64 package (apt-get update?)" >&2; exit 1; }
+  echo "kernel: $pkg=$version is not on the mirror; using linux-image-$abi-unsigned" >&2
   pkg="linux-image-$abi-unsigned"
-  echo "kernel: $pkg=$version is not on the mirror; using $pkg" >&2
-  (cd "$work" && apt-get download -q "$pkg" >/dev/null)
+  download "$pkg" || { echo "kernel: apt-get download $pkg failed" >&2; exit 1; }
 fi
 deb=$(ls "$work"/*.deb)
 dpkg-deb -x "$deb" "$work/root"
