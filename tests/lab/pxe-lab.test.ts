@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,6 +34,9 @@ describe.skipIf(!netTestsEnabled())("PXE lab: real firmware boots through ktizo"
   const macs: Record<Firmware, string> = { bios: randomMac(), uefi: randomMac() };
 
   beforeAll(async () => {
+    // `npm test` builds before Vitest; run alone, the lab needs `npx next build` first (start.sh
+    // would build on its own, but that takes longer than the lab's whole budget).
+    if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first (npm test does)");
     const standIn = await prepareStandIn();
     lan = await createLan([{ name: "ktizo", hostPart: 1 }, { name: "bios" }, { name: "uefi" }]);
     server = `${lan.prefix}.1`;
@@ -40,6 +44,7 @@ describe.skipIf(!netTestsEnabled())("PXE lab: real firmware boots through ktizo"
     work = await mkdtemp(path.join(tmpdir(), "ktz-pxe-lab-"));
     ktizo = await startKtizo({ lan, host: "ktizo", work, port, standIn });
     await ktizo.process.waitForOutput(/ktizo listening on/, 240_000);
+    console.log(`[pxe-lab] ktizo listening at ${((Date.now() - labStart) / 1000).toFixed(0)} s`);
     const baseUrl = `http://${server}:${port}`;
     api = adminApi({ lan, host: "ktizo", baseUrl, token: ktizo.token });
     // The admin's steps, through the admin API: cluster, secrets, configs, network, Apply.
