@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redactConfig } from "@/lib/domain/talos/redact-config";
 import type { DeviceJson } from "@/lib/schemas/device";
@@ -18,6 +19,7 @@ import { serialReport } from "./serial-report";
 // network namespaces. The machine side is a Talos STAND-IN (Debian kernel + busybox initramfs,
 // scripts/lab/) because Talos itself needs a disk and minutes per boot under TCG.
 const port = 3261;
+const rebuild = "npx next build && node scripts/build-stamp.mjs > .next/ktizo-build-stamp";
 const labBudgetMs = 6 * 60_000;
 const vmTimeoutMs = 300_000;
 type Page<T> = { items: T[]; total: number };
@@ -34,9 +36,14 @@ describe.skipIf(!netTestsEnabled())("PXE lab: real firmware boots through ktizo"
   const macs: Record<Firmware, string> = { bios: randomMac(), uefi: randomMac() };
 
   beforeAll(async () => {
-    // `npm test` builds before Vitest; run alone, the lab needs `npx next build` first (start.sh
-    // would build on its own, but that takes longer than the lab's whole budget).
-    if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first (npm test does)");
+    // `npm test` builds (and stamps the build) before Vitest. start.sh would rebuild a missing or
+    // stale build itself, but that takes longer than the lab's whole budget and would replace the
+    // build other tests are serving, so the lab refuses to start instead.
+    const stamp = (await execa("node", ["scripts/build-stamp.mjs"])).stdout.trim();
+    const built = await readFile(".next/ktizo-build-stamp", "utf8").then((text) => text.trim(), () => "none");
+    if (!existsSync(".next/BUILD_ID") || built !== stamp) {
+      throw new Error(`the production build is missing or stale (stamp ${built}, sources ${stamp}): run \`${rebuild}\` first (npm test does)`);
+    }
     const standIn = await prepareStandIn();
     lan = await createLan([{ name: "ktizo", hostPart: 1 }, { name: "bios" }, { name: "uefi" }]);
     server = `${lan.prefix}.1`;
@@ -63,8 +70,8 @@ describe.skipIf(!netTestsEnabled())("PXE lab: real firmware boots through ktizo"
       // The stand-in reports on the serial port; the last console= is where /dev/console goes.
       extraKernelArgs: "console=ttyS0,115200",
     });
-    const applied = await api.json<{ dnsmasqTest: string }>("POST", "/api/v1/network/settings/apply");
-    expect(applied.dnsmasqTest).toBe("ok");
+    const applied = await api.json<{ dnsmasqTest: string; dnsmasq: string }>("POST", "/api/v1/network/settings/apply");
+    expect(applied).toMatchObject({ dnsmasqTest: "ok", dnsmasq: "running" });
     await waitForStatus(ktizo.dirs.workerStatusFile, (status) => status.state === "running", { timeoutMs: 60_000, what: "the worker's dnsmasq" });
     console.log(`[pxe-lab] ktizo up, settings applied, dnsmasq running at ${((Date.now() - labStart) / 1000).toFixed(0)} s`);
   }, 360_000);
