@@ -21,7 +21,8 @@ step "migration drift" bash scripts/check-migrations.sh
 step "lint" npx eslint .
 step "typecheck" bash -c "npx next typegen && npx tsc --noEmit"
 # The build comes before Vitest: the crash-safety test runs the production server from it.
-step "build" npx next build
+# Stamped as start.sh stamps its builds, so tests that run `npm start` (the PXE lab) serve this build.
+step "build" bash -c "npx next build && node scripts/build-stamp.mjs > .next/ktizo-build-stamp"
 step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step "e2e" env E2E_SKIP_BUILD=1 npx playwright test
 
