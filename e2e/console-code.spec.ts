@@ -1,33 +1,10 @@
-import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { ensureClusterConfig, ensureNetwork, randomMac } from "./lab-setup";
 
 // Console-code approval through the UI: the test plays a Talos machine over HTTP (the OAuth2
 // device flow of RFC 8628, form-encoded as golang.org/x/oauth2 sends it), the admin types the
 // code shown "on the console" into the header box, approves the pending device with a role, and
 // the machine then gets its token and its config with the bearer.
-const randomMac = (): string =>
-  ["52", "54", "00", ...Array.from({ length: 3 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, "0"))].join(":");
-
-const ensureNetwork = async (api: APIRequestContext) => {
-  const existing = await api.get("/api/v1/network/settings");
-  if (existing.status() === 200) return;
-  const created = await api.post("/api/v1/network/settings", {
-    data: { interface: "eth0", serverIp: "10.77.0.2", httpBaseUrl: "http://10.77.0.2:3100", dhcpRangeStart: "10.77.0.100", dhcpRangeEnd: "10.77.0.200", gateway: "10.77.0.1", dnsServers: ["10.77.0.1"] },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-};
-
-const ensureClusterConfig = async (api: APIRequestContext) => {
-  let settings = await api.get("/api/v1/cluster/settings");
-  if (settings.status() === 404) {
-    const created = await api.post("/api/v1/cluster/settings", { data: { name: "e2e", endpoint: "https://10.77.0.10:6443" } });
-    expect(created.status(), await created.text()).toBe(201);
-    settings = await api.get("/api/v1/cluster/settings");
-  }
-  if ((await settings.json()).generatedAt) return;
-  await api.post("/api/v1/cluster/secrets/generate");
-  expect((await api.post("/api/v1/cluster/config/generate")).status()).toBe(200);
-};
 
 // Kernel-argument URLs name the configured httpBaseUrl; the test server is reached by path.
 const local = (url: string) => {

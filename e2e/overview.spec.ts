@@ -1,7 +1,5 @@
 import { expect, test } from "./fixtures";
-
-const randomMac = (): string =>
-  ["52", "54", "00", ...Array.from({ length: 3 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, "0"))].join(":");
+import { randomMac } from "./lab-setup";
 
 // The rack grid on the Overview changes color live: a machine that PXE-boots appears as pending,
 // turns approved when the admin approves it (through the API here), and its cell opens the device.

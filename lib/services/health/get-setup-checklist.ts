@@ -17,7 +17,8 @@ export const getSetupChecklist = async (): Promise<SetupStep[]> => {
     networkApplied: appliedHash !== null,
     dnsmasqRunningApplied: appliedHash !== null && status.dnsmasq.running && status.dnsmasq.configHash === appliedHash,
     talosVersion,
-    assetSource: network?.assetSource === "local" ? "local" : network?.assetSource === "factory" ? "factory" : null,
+    // No network settings yet means the default source, as the asset route serves it.
+    assetSource: network?.assetSource === "local" ? "local" : "factory",
     assetsOnDisk: onDisk.has("vmlinuz-amd64") && onDisk.has("initramfs-amd64.xz"),
     devicesSeen,
   });

@@ -52,9 +52,10 @@ export function NetworkSettingsForm({ settings, interfaces, port }: NetworkSetti
   return (
     <form ref={formRef} action={action} className="space-y-4" data-testid="network-settings-form">
       {interfaces.length > 0 ? (
-        <label className="block space-y-1 text-sm">
+        <div className="space-y-1 text-sm">
+          {/* A label element would take the options' text into its name; aria-label keeps it short. */}
           <span className="block font-medium text-slate-700">Prefill from a host address</span>
-          <select data-testid="host-interface" defaultValue="" onChange={(event) => fillFrom(event.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
+          <select data-testid="host-interface" aria-label="Prefill from a host address" defaultValue="" onChange={(event) => fillFrom(event.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
             <option value="">Choose the interface on the provisioning network…</option>
             {interfaces.map((iface, index) => (
               <option key={`${iface.name}-${iface.address}`} value={index}>
@@ -62,7 +63,7 @@ export function NetworkSettingsForm({ settings, interfaces, port }: NetworkSetti
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
       <div className="grid gap-4 md:grid-cols-3">
         {field("interface", "Interface", { placeholder: "eth0", required: true })}
