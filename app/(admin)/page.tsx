@@ -5,7 +5,8 @@ import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { PendingQueue } from "@/app/(admin)/_components/pending-queue";
 import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
+import { getEndpointWarning } from "@/lib/services/cluster";
+import { getDeviceCounts } from "@/lib/services/devices";
 import { getSystemStatus } from "@/lib/services/health";
 import { listEvents } from "@/lib/services/events";
 

@@ -1,14 +1,11 @@
 import "server-only";
-import { endpointWarning } from "@/lib/domain/boot/endpoint-warning";
-import { subnetOf } from "@/lib/domain/boot/ipv4";
 import { prisma } from "@/lib/db/client";
-import type { DeviceJson } from "@/lib/schemas/device";
-import { deviceJson } from "@/lib/services/devices";
+import type { Device } from "@/lib/generated/prisma/client";
 
 export type DeviceCounts = { pending: number; approved: number; rejected: number; provisioned: number; total: number };
 
 // Read models for the Devices, Device detail and Overview pages.
-export const getDeviceCounts = async (): Promise<DeviceCounts> => {
+export const countDevices = async (): Promise<DeviceCounts> => {
   const [byStatus, provisioned] = await Promise.all([
     prisma.device.groupBy({ by: ["status"], _count: { _all: true } }),
     prisma.device.count({ where: { provisionedAt: { not: null } } }),
@@ -21,33 +18,22 @@ export const getDeviceCounts = async (): Promise<DeviceCounts> => {
   return { pending, approved, rejected, provisioned, total: pending + approved + rejected };
 };
 
-// The warning of issue 4: the cluster endpoint is an IP in our subnet that no approved control
-// plane holds (null when there is nothing to warn about).
-export const getEndpointWarning = async (): Promise<string | null> => {
-  const [cluster, network, controlPlanes] = await Promise.all([
-    prisma.clusterSettings.findFirst({ orderBy: { createdAt: "asc" }, select: { endpoint: true } }),
-    prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" }, select: { serverIp: true, netmask: true } }),
-    prisma.device.findMany({
-      where: { status: "approved", role: "controlplane", ipAddress: { not: null } },
-      select: { ipAddress: true },
-    }),
-  ]);
-  const subnet = network ? subnetOf({ ip: network.serverIp, netmask: network.netmask }) : null;
-
-  return endpointWarning({
-    endpoint: cluster?.endpoint ?? null,
-    subnet,
-    controlPlaneIps: controlPlanes.map((device) => device.ipAddress).filter((ip): ip is string => ip !== null),
+// The addresses held by approved control-plane devices (those with an address at all).
+export const listControlPlaneIps = async (): Promise<string[]> => {
+  const rows = await prisma.device.findMany({
+    where: { status: "approved", role: "controlplane", ipAddress: { not: null } },
+    select: { ipAddress: true },
   });
+
+  return rows.map((row) => row.ipAddress).filter((ip): ip is string => ip !== null);
 };
 
-export type DeviceDetail = DeviceJson & { groupName: string | null };
+export type DeviceRowWithGroup = { device: Device; groupName: string | null };
 
-export const getDeviceDetail = async (id: string): Promise<DeviceDetail | null> => {
-  const device = await prisma.device.findUnique({ where: { id }, include: { group: { select: { name: true } } } });
+export const findDeviceWithGroupName = async (id: string): Promise<DeviceRowWithGroup | null> => {
+  const row = await prisma.device.findUnique({ where: { id }, include: { group: { select: { name: true } } } });
+  if (!row) return null;
+  const { group, ...device } = row;
 
-  return device ? { ...deviceJson(device), groupName: device.group?.name ?? null } : null;
+  return { device, groupName: group?.name ?? null };
 };
-
-export const listDeviceGroups = (): Promise<{ id: string; name: string }[]> =>
-  prisma.deviceGroup.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });

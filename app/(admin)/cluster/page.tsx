@@ -3,9 +3,7 @@ import { GenerateConfigForm } from "@/app/(admin)/cluster/_components/generate-c
 import { SecretsPanel } from "@/app/(admin)/cluster/_components/secrets-panel";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getClusterSettings } from "@/lib/services/cluster";
-import { previewClusterConfigs } from "@/lib/services/cluster";
-import { findTalosctl } from "@/lib/talosctl/find-talosctl";
+import { getClusterSettings, locateTalosctl, previewClusterConfigs } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +11,7 @@ const section = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function ClusterPage() {
   await requireAdmin("/cluster");
-  const [settings, preview, talosctl] = await Promise.all([getClusterSettings(), previewClusterConfigs(), findTalosctl()]);
+  const [settings, preview, talosctl] = await Promise.all([getClusterSettings(), previewClusterConfigs(), locateTalosctl()]);
 
   return (
     <div className="space-y-6">

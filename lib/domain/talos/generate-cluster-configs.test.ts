@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-// eslint-disable-next-line no-restricted-imports -- the test writes PEM files for `openssl verify`; the module under test stays fs-free
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

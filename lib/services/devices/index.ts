@@ -5,6 +5,8 @@ export * from "./create-device";
 export * from "./delete-device";
 export * from "./device-change-notifier";
 export * from "./device-json";
+export * from "./get-device-counts";
+export * from "./get-device-detail";
 export * from "./get-device-or-throw";
 export * from "./list-devices";
 export * from "./preview-device-config";

@@ -7,8 +7,9 @@ import { StatusBadge } from "@/app/(admin)/devices/_components/status-badge";
 import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getDeviceDetail, listDeviceGroups } from "@/lib/data/devices";
+import { getDeviceDetail } from "@/lib/services/devices";
 import { listEvents } from "@/lib/services/events";
+import { listGroupOptions } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export default async function DevicePage({ params }: DevicePageProps) {
   await requireAdmin(`/devices/${deviceId}`);
   const [device, groups, events] = await Promise.all([
     getDeviceDetail(deviceId.slice(0, 64)),
-    listDeviceGroups(),
+    listGroupOptions(),
     listEvents({ deviceId: deviceId.slice(0, 64), pageSize: 100 }),
   ]);
   if (!device) notFound();
