@@ -18,11 +18,12 @@ export const countDevices = async (): Promise<DeviceCounts> => {
   return { pending, approved, rejected, provisioned, total: pending + approved + rejected };
 };
 
-// The addresses held by approved control-plane devices (those with an address at all).
+// The addresses held by approved control-plane devices (those with an address at all), in text order.
 export const listControlPlaneIps = async (): Promise<string[]> => {
   const rows = await prisma.device.findMany({
     where: { status: "approved", role: "controlplane", ipAddress: { not: null } },
     select: { ipAddress: true },
+    orderBy: { ipAddress: "asc" },
   });
 
   return rows.map((row) => row.ipAddress).filter((ip): ip is string => ip !== null);
@@ -37,3 +38,12 @@ export const findDeviceWithGroupName = async (id: string): Promise<DeviceRowWith
 
   return { device, groupName: group?.name ?? null };
 };
+
+export type ReservedDevice = { mac: string; ipAddress: string | null; hostname: string | null; status: string };
+
+// Approved devices with a static IP: each has a dnsmasq reservation file in hosts.d.
+export const listReservedDevices = (): Promise<ReservedDevice[]> =>
+  prisma.device.findMany({
+    where: { status: "approved", ipAddress: { not: null } },
+    select: { mac: true, ipAddress: true, hostname: true, status: true },
+  });

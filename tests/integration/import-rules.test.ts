@@ -10,6 +10,7 @@ let eslint: ESLint;
 
 const restrictionsOf = async (filePath: string, source: string): Promise<{ severity: number; message: string }[]> => {
   const [result] = await eslint.lintText(`${source}\nexport const used = x;\n`, { filePath: path.join(root, filePath) });
+  if (!result) throw new Error(`ESLint returned no result for ${filePath}`);
 
   return result.messages.filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "@typescript-eslint/no-restricted-imports");
 };

@@ -5,7 +5,7 @@ import { parseAssetRef, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { AppError } from "@/lib/domain/errors";
 import { env } from "@/lib/env";
 import { paths } from "@/lib/paths";
-import { findNetworkSettingsRow } from "@/lib/services/network";
+import { getNetworkSettings } from "@/lib/services/network";
 
 export type ServeTalosAssetOptions = { talosVersion: string; fileName: string; req: Request };
 
@@ -20,7 +20,7 @@ export const serveTalosAsset = async ({ talosVersion, fileName, req }: ServeTalo
   if (local) return local;
   // A HEAD must not start a download whose body nobody reads.
   if (req.method === "HEAD") throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not cached yet`);
-  const settings = await findNetworkSettingsRow();
+  const settings = await getNetworkSettings();
   if ((settings?.assetSource ?? "factory") === "local") {
     throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not in ${paths().assetsDir}: import it or place it there`);
   }

@@ -1,10 +1,9 @@
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
+import { findNetworkSettings, findNetworkSettingsById, insertNetworkSettings, writeNetworkSettings } from "@/lib/data/network-settings";
 import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { networkSettingsSchema, type NetworkSettingsJson, type UpdateNetworkSettingsInput } from "@/lib/schemas/network";
-import { findNetworkSettingsRow } from "./get-network-settings";
-import { networkSettingsData, networkSettingsInputOf, networkSettingsJson } from "./network-settings-json";
 
 type SaveContext = { actor: Actor; sourceIp?: string | null };
 
@@ -12,17 +11,15 @@ type SaveContext = { actor: Actor; sourceIp?: string | null };
 // admin can review the rendered preview first.
 export const createNetworkSettings = async (body: unknown, { actor, sourceIp = null }: SaveContext): Promise<NetworkSettingsJson> => {
   const input = networkSettingsSchema.parse(body);
-  const row = await prisma.$transaction(async (tx) => {
-    if (await tx.networkSettings.findFirst({ select: { id: true } })) {
+  return inTransaction(async (tx) => {
+    if (await findNetworkSettings(tx)) {
       throw new AppError("conflict", "network settings already exist: update them with PUT /api/v1/network/settings/{id}");
     }
-    const created = await tx.networkSettings.create({ data: networkSettingsData(input) });
+    const created = await insertNetworkSettings({ input, db: tx });
     await recordEvent({ type: "network.settings_saved", actor, sourceIp, details: { id: created.id, created: true } }, tx);
 
     return created;
   });
-
-  return networkSettingsJson(row);
 };
 
 export type UpdateNetworkSettingsOptions = SaveContext & { id: string; changes: UpdateNetworkSettingsInput };
@@ -30,24 +27,22 @@ export type UpdateNetworkSettingsOptions = SaveContext & { id: string; changes: 
 // PUT: the changes are merged over the stored values and the whole is validated again, so the
 // cross-field rules (range inside the subnet, ...) hold after every partial update.
 export const updateNetworkSettings = async ({ id, changes, actor, sourceIp = null }: UpdateNetworkSettingsOptions): Promise<NetworkSettingsJson> => {
-  const row = await prisma.$transaction(async (tx) => {
-    const current = await tx.networkSettings.findUnique({ where: { id } });
+  return inTransaction(async (tx) => {
+    const current = await findNetworkSettingsById({ id, db: tx });
     if (!current) throw new AppError("not_found", "network settings not found");
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    const input = networkSettingsSchema.parse({ ...networkSettingsInputOf(current), ...defined });
-    const updated = await tx.networkSettings.update({ where: { id }, data: networkSettingsData(input) });
+    const input = networkSettingsSchema.parse({ ...current.input, ...defined });
+    const updated = await writeNetworkSettings({ id, input, db: tx });
     await recordEvent({ type: "network.settings_saved", actor, sourceIp, details: { id, fields: Object.keys(defined) } }, tx);
 
     return updated;
   });
-
-  return networkSettingsJson(row);
 };
 
 // The form saves the whole object: create it the first time, replace it afterwards.
 export const saveNetworkSettings = async (body: unknown, context: SaveContext): Promise<NetworkSettingsJson> => {
-  const current = await findNetworkSettingsRow();
+  const current = await findNetworkSettings();
   if (!current) return createNetworkSettings(body, context);
 
-  return updateNetworkSettings({ id: current.id, changes: networkSettingsSchema.parse(body), ...context });
+  return updateNetworkSettings({ id: current.json.id, changes: networkSettingsSchema.parse(body), ...context });
 };
