@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
+import type { Db } from "./db";
 
 export type DeviceCounts = { pending: number; approved: number; rejected: number; provisioned: number; total: number };
 
@@ -47,3 +48,12 @@ export const listReservedDevices = (): Promise<ReservedDevice[]> =>
     where: { status: "approved", ipAddress: { not: null } },
     select: { mac: true, ipAddress: true, hostname: true, status: true },
   });
+
+export type DeviceSummary = { id: string; mac: string; hostname: string | null; ipAddress: string | null; status: string; role: string | null };
+
+// The device fields a webhook payload carries.
+export const findDeviceSummary = ({ id, db = prisma }: { id: string; db?: Db }): Promise<DeviceSummary | null> =>
+  db.device.findUnique({ where: { id }, select: { id: true, mac: true, hostname: true, ipAddress: true, status: true, role: true } });
+
+export const findApprovalTimes = ({ id, db = prisma }: { id: string; db?: Db }): Promise<{ firstSeenAt: Date; approvedAt: Date | null } | null> =>
+  db.device.findUnique({ where: { id }, select: { firstSeenAt: true, approvedAt: true } });

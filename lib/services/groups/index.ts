@@ -2,7 +2,6 @@
 export * from "./create-group";
 export * from "./delete-group";
 export * from "./get-group-or-throw";
-export * from "./group-json";
 export * from "./list-group-options";
 export * from "./list-groups";
 export * from "./preview-group-config";
