@@ -66,3 +66,16 @@ export const listEventPage = async ({ type, deviceId, page, pageSize }: ListOpti
 
   return { items: rows.map(eventJsonOf), total };
 };
+
+type EventTimesOptions = { type: string; sourceIp: string | null; after: Date; limit: number };
+
+// When events of one type from one address happened after `after`, newest first (at most `limit`).
+export const listEventTimes = async ({ type, sourceIp, after, limit }: EventTimesOptions): Promise<Date[]> =>
+  (
+    await prisma.event.findMany({
+      where: { type, sourceIp, createdAt: { gt: after } },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { createdAt: true },
+    })
+  ).map((row) => row.createdAt);
