@@ -16,3 +16,8 @@ export const stringList = (text: string, column: string): string[] => {
 
   return value;
 };
+
+// One round trip to SQLite: proves the database file is open and answers.
+export const pingDatabase = async (): Promise<void> => {
+  await prisma.$queryRaw`SELECT 1`;
+};

@@ -7,16 +7,19 @@ export type DeviceCounts = { pending: number; approved: number; rejected: number
 
 // Read models for the Devices, Device detail and Overview pages.
 export const countDevices = async (): Promise<DeviceCounts> => {
-  const [byStatus, provisioned] = await Promise.all([
-    prisma.device.groupBy({ by: ["status"], _count: { _all: true } }),
-    prisma.device.count({ where: { provisionedAt: { not: null } } }),
-  ]);
-  const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
-  const pending = count("pending");
-  const approved = count("approved");
-  const rejected = count("rejected");
+  const [byStatus, provisioned] = await Promise.all([countDevicesByStatus(), prisma.device.count({ where: { provisionedAt: { not: null } } })]);
 
-  return { pending, approved, rejected, provisioned, total: pending + approved + rejected };
+  return { ...byStatus, provisioned };
+};
+
+export type StatusCounts = { pending: number; approved: number; rejected: number; total: number };
+
+// Devices per status; total counts every row.
+export const countDevicesByStatus = async (): Promise<StatusCounts> => {
+  const groups = await prisma.device.groupBy({ by: ["status"], _count: { _all: true } });
+  const count = (status: string) => groups.find((row) => row.status === status)?._count._all ?? 0;
+
+  return { pending: count("pending"), approved: count("approved"), rejected: count("rejected"), total: groups.reduce((sum, row) => sum + row._count._all, 0) };
 };
 
 // The addresses held by approved control-plane devices (those with an address at all), in text order.

@@ -114,3 +114,7 @@ export const markAttemptFailed = async ({ id, attempts, statusCode, error, retry
 export const markDeliveryFailed = async ({ id, error }: { id: string; error: string }): Promise<void> => {
   await prisma.webhookDelivery.update({ where: { id }, data: { status: "failed", lastError: error } });
 };
+
+// Outbox rows per status (pending, delivered, failed).
+export const countDeliveriesByStatus = async (): Promise<Record<string, number>> =>
+  Object.fromEntries((await prisma.webhookDelivery.groupBy({ by: ["status"], _count: { _all: true } })).map((row) => [row.status, row._count._all]));

@@ -2,7 +2,8 @@ import { chmod, mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { downloadToFile } from "@/lib/assets/download-to-file";
 import { systemActor, type Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { finishAssetImport, markImportDownloading, recordImportProgress, type ImportOutcome } from "@/lib/data/asset-imports";
+import { inTransaction } from "@/lib/data/db";
 import { recordEvent } from "@/lib/events/record-event";
 import { paths } from "@/lib/paths";
 
@@ -16,7 +17,7 @@ export const partialFileOf = (talosVersion: string, fileName: string): string =>
 // survives a failure or a restart, so importing the same file again resumes where it stopped —
 // except after a checksum mismatch, where the bytes are known to be wrong and are discarded.
 export const runAssetImport = async (id: string, actor: Actor = systemActor): Promise<void> => {
-  const job = await prisma.assetImport.update({ where: { id }, data: { status: "downloading", error: null } });
+  const job = await markImportDownloading(id);
   const partial = partialFileOf(job.talosVersion, job.fileName);
   const target = path.join(paths().assetsDir, job.talosVersion, job.fileName);
   let lastWrite = 0;
@@ -29,7 +30,7 @@ export const runAssetImport = async (id: string, actor: Actor = systemActor): Pr
       onProgress: ({ bytesDone, bytesTotal }) => {
         if (Date.now() - lastWrite < progressIntervalMs) return;
         lastWrite = Date.now();
-        pending = pending.then(() => prisma.assetImport.update({ where: { id }, data: { bytesDone, bytesTotal } }));
+        pending = pending.then(() => recordImportProgress({ id, bytesDone, bytesTotal }));
       },
     });
     await pending;
@@ -48,11 +49,9 @@ export const runAssetImport = async (id: string, actor: Actor = systemActor): Pr
   }
 };
 
-type Outcome = { bytesDone?: number; bytesTotal?: number; sha256?: string; error?: string };
-
-const finish = async (id: string, actor: Actor, status: "done" | "failed", outcome: Outcome) => {
-  await prisma.$transaction(async (tx) => {
-    const row = await tx.assetImport.update({ where: { id }, data: { status, ...outcome } });
+const finish = async (id: string, actor: Actor, status: "done" | "failed", outcome: ImportOutcome) => {
+  await inTransaction(async (tx) => {
+    const row = await finishAssetImport({ id, status, outcome, db: tx });
     await recordEvent(
       {
         type: status === "done" ? "asset.import_finished" : "asset.import_failed",

@@ -1,23 +1,17 @@
-import { prisma } from "@/lib/db/client";
-import { workerStates } from "@/lib/schemas/worker-status";
-import { getSystemStatus } from "@/lib/services/health";
 import { metrics } from "@/lib/metrics/registry";
+import { workerStates, type SystemStatus } from "@/lib/schemas/worker-status";
 
 const deviceStatuses = ["pending", "approved", "rejected"] as const;
 const outboxStatuses = ["pending", "delivered", "failed"] as const;
 
-// Gauges that describe state rather than count events are read fresh on every scrape: devices by
+type ScrapeState = { status: SystemStatus; outbox: Record<string, number> };
+
+// Gauges that describe state rather than count events are set fresh on every scrape: devices by
 // status and the outbox from the database, worker and dnsmasq from the worker's status file.
-export const collectScrapeMetrics = async (): Promise<void> => {
+export const setScrapeGauges = ({ status, outbox }: ScrapeState): void => {
   const m = metrics();
-  const [status, outbox] = await Promise.all([
-    getSystemStatus(),
-    prisma.webhookDelivery.groupBy({ by: ["status"], _count: { _all: true } }),
-  ]);
   for (const state of deviceStatuses) m.devices.set({ status: state }, status.devices[state]);
-  for (const state of outboxStatuses) {
-    m.webhookOutbox.set({ status: state }, outbox.find((row) => row.status === state)?._count._all ?? 0);
-  }
+  for (const state of outboxStatuses) m.webhookOutbox.set({ status: state }, outbox[state] ?? 0);
   m.workerUp.set(status.worker.running ? 1 : 0);
   m.workerHeartbeatAge.set(status.worker.heartbeatAgeSeconds ?? -1);
   // Every known state is exported (0 or 1) so a dashboard sees the change, not a vanished series.
