@@ -1,8 +1,10 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  output: "standalone",
   poweredByHeader: false,
+  // `npm test` type-checks the whole project (tsc --noEmit) before it builds; repeating it inside
+  // `next build` doubles the build time of every start and test run on a small server.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -109,6 +109,12 @@ test("search finds a device by any MAC spelling; bulk reject from the table", as
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-mac", macs[0]!);
 
+  // A search the API refuses says why instead of "No devices".
+  await page.getByTestId("device-search").fill("x".repeat(101));
+  await expect(page.getByTestId("devices-error")).toContainText("Search is longer than 100 characters");
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByText("No devices.")).toHaveCount(0);
+
   await page.getByTestId("device-search").fill("");
   await page.getByTestId("status-filter").selectOption("pending");
   for (const mac of macs) await page.locator(`[data-testid="device-row"][data-mac="${mac}"]`).getByTestId("select-device").check();

@@ -22,6 +22,10 @@ const envSchema = z.object({
   // Behind a reverse proxy the client address comes from X-Forwarded-For; otherwise only from the socket.
   KTIZO_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   KTIZO_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(15),
+  // How long Apply waits for the worker to report dnsmasq running (or refusing) the new config.
+  // The worker serves a new config in about a second; a refusal takes a test, a failed start and
+  // the fall-back to the last good config.
+  KTIZO_APPLY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   // When set, GET /metrics requires `Authorization: Bearer <this>` (issue 7).
   KTIZO_METRICS_TOKEN: z.string().min(16, "KTIZO_METRICS_TOKEN must be at least 16 characters").max(512).regex(/^\S+$/, "KTIZO_METRICS_TOKEN must not contain whitespace").optional(),
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 
-// Every filesystem location ktizo uses comes from here (STYLE.md rule 19).
+// Every filesystem location ktizo uses comes from here, so no other file builds a path by hand.
 // The web app and the worker both call paths(); the roots can be moved with env vars
 // so tests and containers can point them elsewhere.
 export type Paths = {
@@ -47,6 +47,6 @@ export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
     hostsDir: path.join(dnsmasqDir, "hosts.d"),
     tftpRoot: path.join(compiledDir, "tftp"),
     leaseFile: path.join(dataDir, "dnsmasq.leases"),
-    ipxeSourceDir: path.resolve(source.KTIZO_IPXE_DIR ?? "/usr/lib/ipxe"),
+    ipxeSourceDir: path.resolve(/*turbopackIgnore: true*/ source.KTIZO_IPXE_DIR ?? "/usr/lib/ipxe"),
   };
 };

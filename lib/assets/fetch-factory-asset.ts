@@ -28,7 +28,7 @@ export const fetchFactoryAsset = async ({ ref, file, req, factoryUrl, schematic 
     pending.catch(() => downloads.delete(file));
   }
   const download = await pending;
-  const reader = download.done ? null : await open(download.temp, "r").catch(() => null);
+  const reader = download.done ? null : await open(/*turbopackIgnore: true*/ download.temp, "r").catch(() => null);
   // Finished (and renamed) before this request could attach: the cache has it now.
   if (!reader) {
     const cached = await serveFile({ file, req });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { bootActions, deviceRoles, deviceStatuses } from "@/lib/schemas/device";
 import { listJsonSchema } from "@/lib/schemas/common-fields";
-import { networkSettingsFields } from "@/lib/schemas/network";
+import { applyNetworkResultSchema, networkSettingsFields } from "@/lib/schemas/network";
 
 // Response shapes of routes whose modules describe their answers as TypeScript types only; these
 // zod mirrors exist so the OpenAPI document can show them (PRODUCT.md §3 field names).
@@ -100,7 +100,7 @@ export const configGeneratedShape = z.object({
 });
 
 export const networkSettingsShape = networkSettingsFields.extend({ id: z.string(), appliedAt: timestamp.nullable(), appliedHash: nullableString, updatedAt: timestamp });
-export const networkAppliedShape = z.object({ appliedAt: timestamp, configHash: z.string(), dnsmasqTest: z.enum(["ok", "skipped"]) });
+export const networkAppliedShape = applyNetworkResultSchema;
 
 export const assetImportShape = z.object({
   id: z.string(),

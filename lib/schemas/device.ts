@@ -154,7 +154,7 @@ export type BulkDeviceInput = z.infer<typeof bulkDeviceSchema>;
 
 export const listDevicesQuerySchema = z.object({
   status: z.preprocess((value) => (value === "" ? undefined : value), z.enum(deviceStatuses).optional()),
-  q: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(100).optional()),
+  q: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(100, "Search is longer than 100 characters").optional()),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

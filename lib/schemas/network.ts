@@ -31,7 +31,7 @@ const interfaceName = text()
 const httpBaseUrl = text()
   .regex(
     /^http:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/,
-    "httpBaseUrl must be a plain http:// URL (host, optional port and path), e.g. http://10.0.0.2:3100",
+    "httpBaseUrl must be a plain http:// URL (host, optional port and path), e.g. http://10.0.0.2:3000",
   )
   .transform((value) => value.replace(/\/+$/, ""));
 
@@ -145,4 +145,17 @@ export type NetworkSettingsJson = NetworkSettingsInput & {
   updatedAt: string;
 };
 
-export type ApplyNetworkResult = { appliedAt: string; configHash: string; dnsmasqTest: "ok" | "skipped" };
+// What Apply did: the file it wrote, and what dnsmasq made of it as the worker reports it.
+export const applyNetworkResultSchema = z.object({
+  appliedAt: z.iso.datetime(),
+  configHash: z.string().regex(/^[0-9a-f]{64}$/),
+  dnsmasqTest: z.enum(["ok", "skipped"]),
+  // running: dnsmasq serves exactly this config. refused: dnsmasq would not start with it.
+  // unavailable: no worker or no dnsmasq to run it (or no report within KTIZO_APPLY_WAIT_MS).
+  dnsmasq: z.enum(["running", "refused", "unavailable"]),
+  // dnsmasq's own message (refused) or what is missing (unavailable); null while running.
+  dnsmasqMessage: z.string().nullable(),
+  // dnsmasq still answers with the config it had before this apply.
+  servingPrevious: z.boolean(),
+});
+export type ApplyNetworkResult = z.infer<typeof applyNetworkResultSchema>;

@@ -118,6 +118,16 @@ describe("devices admin API", () => {
     expect((await getDevice(new Request(url("/x"), { headers: adminHeaders(token) }), idParams(device.id))).status).toBe(404);
   });
 
+  it("audits exactly the fields an edit changed (a notes edit is notes, not the form's other fields)", async () => {
+    const device = await newDevice("52:54:00:02:00:09", { status: "approved", role: "worker", hostname: "w-9" });
+    const put = (data: unknown) => putDevice(new Request(url("/x"), { ...body(data), method: "PUT" }), idParams(device.id));
+    // What the edit form sends: every field, only notes different.
+    expect((await put({ hostname: "w-9", role: "worker", ipAddress: null, groupId: null, bootAction: "install", notes: "rack 4" })).status).toBe(200);
+    expect((await put({ hostname: "w-10", notes: "rack 4" })).status).toBe(200);
+    const events = await prisma.event.findMany({ where: { type: "device.updated", deviceId: device.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => JSON.parse(event.details).changed)).toEqual([["notes"], ["hostname"]]);
+  });
+
   it("bulk approves, rejects and deletes, reporting failures per device", async () => {
     const a = await newDevice("52:54:00:02:00:0a");
     const b = await newDevice("52:54:00:02:00:0b");
@@ -162,5 +172,20 @@ describe("devices admin API", () => {
     expect((await get("q=node&status=approved")).total).toBe(10);
     const bad = await list(new Request(url("/api/v1/devices?pageSize=501"), { headers: adminHeaders(token) }), noParams);
     expect(bad.status).toBe(422);
+  });
+
+  it("searches for % and _ literally, not as SQL wildcards", async () => {
+    await newDevice("52:54:00:04:00:01", { serial: "A_1" });
+    await newDevice("52:54:00:04:00:02", { serial: "AB1" });
+    await newDevice("52:54:00:04:00:03", { serial: "A%1" });
+    const serials = async (q: string) => {
+      const found = await (await list(new Request(url(`/api/v1/devices?q=${encodeURIComponent(q)}`), { headers: adminHeaders(token) }), noParams)).json();
+
+      return found.items.map((d: { serial: string }) => d.serial).sort();
+    };
+    expect(await serials("A_1")).toEqual(["A_1"]);
+    expect(await serials("_")).toEqual(["A_1"]);
+    expect(await serials("%")).toEqual(["A%1"]);
+    expect(await serials("A%")).toEqual(["A%1"]);
   });
 });

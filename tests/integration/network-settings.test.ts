@@ -85,7 +85,15 @@ describe("POST /api/v1/network/settings/apply", () => {
     const response = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: headers() }), segment());
     expect(response.status).toBe(200);
     const result = await response.json();
-    expect(result).toEqual({ appliedAt: expect.any(String), configHash: expect.stringMatching(/^[0-9a-f]{64}$/), dnsmasqTest: "ok" });
+    // No worker runs in this test: the file is written and tested, and the answer says dnsmasq is not running it.
+    expect(result).toEqual({
+      appliedAt: expect.any(String),
+      configHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      dnsmasqTest: "ok",
+      dnsmasq: "unavailable",
+      dnsmasqMessage: expect.stringContaining("worker not running"),
+      servingPrevious: false,
+    });
     const conf = await readFile(paths().dnsmasqConf, "utf8");
     expect(createHash("sha256").update(conf).digest("hex")).toBe(result.configHash);
     expect(conf).toContain(`tftp-root=${paths().tftpRoot}\n`);

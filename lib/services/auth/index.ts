@@ -6,3 +6,4 @@ export * from "./list-api-tokens";
 export * from "./login";
 export * from "./logout";
 export * from "./revoke-api-token";
+export * from "./needs-first-admin";

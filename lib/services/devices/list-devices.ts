@@ -1,33 +1,20 @@
+import { findDevicesByIds, searchDevicePage } from "@/lib/data/device-search";
 import { macSearchFragment } from "@/lib/domain/mac";
-import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceListJson, ListDevicesQuery } from "@/lib/schemas/device";
 import { deviceJson } from "./device-json";
 
-// `q` matches MAC in any accepted spelling, hostname, IP, UUID and serial. Status filters use the
-// (status, lastSeenAt) index; newest first, id breaking ties so pages never overlap.
-export const deviceSearchWhere = ({ status, q }: Pick<ListDevicesQuery, "status" | "q">): Prisma.DeviceWhereInput => {
-  const where: Prisma.DeviceWhereInput = status ? { status } : {};
-  if (!q) return where;
-  const term = q.toLowerCase();
-  const mac = macSearchFragment(q);
-  const or: Prisma.DeviceWhereInput[] = [
-    { mac: { contains: mac ?? term } },
-    { hostname: { contains: term } },
-    { ipAddress: { startsWith: q } },
-    { uuid: { contains: term } },
-    { serial: { contains: q } },
-  ];
-
-  return { ...where, OR: or };
-};
-
+// `q` matches MAC in any accepted spelling, hostname, IP (prefix), UUID and serial, literally and
+// case-insensitively. Newest first, id breaking ties so pages never overlap.
 export const listDevices = async ({ status, q, page, pageSize }: ListDevicesQuery): Promise<DeviceListJson> => {
-  const where = deviceSearchWhere({ status, q });
-  const [rows, total] = await Promise.all([
-    prisma.device.findMany({ where, orderBy: [{ firstSeenAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
-    prisma.device.count({ where }),
-  ]);
+  const terms = q ? { mac: macSearchFragment(q) ?? q.toLowerCase(), text: q.toLowerCase(), ipPrefix: q } : null;
+  const { ids, total } = await searchDevicePage({ status, q, page, pageSize, terms });
+  const rows = await findDevicesByIds(ids);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
 
-  return { items: rows.map(deviceJson), total, page, pageSize };
+    return row ? [deviceJson(row)] : [];
+  });
+
+  return { items, total, page, pageSize };
 };

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
+import { changedFields } from "@/lib/domain/changed-fields";
 import { AppError } from "@/lib/domain/errors";
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
@@ -23,7 +24,7 @@ export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceO
   const reinstall = input.bootAction === "reinstall" && current.bootAction !== "reinstall";
   const device = await prisma.$transaction(async (tx) => {
     const updated = await tx.device.update({ where: { id }, data: input });
-    const changed = Object.keys(input).filter((key) => key !== "notes");
+    const changed = changedFields(current, input);
     await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed } }, tx);
     if (reinstall) await recordEvent({ type: "device.reinstall", actor, sourceIp, deviceId: id, details: { mac: updated.mac } }, tx);
 

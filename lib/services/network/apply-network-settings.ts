@@ -4,15 +4,18 @@ import { prepareTftpRoot } from "@/lib/compile/prepare-tftp-root";
 import { inTransaction } from "@/lib/data/db";
 import { findNetworkSettings, markNetworkSettingsApplied } from "@/lib/data/network-settings";
 import { AppError } from "@/lib/domain/errors";
+import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record-event";
 import { networkSettingsSchema, type ApplyNetworkResult } from "@/lib/schemas/network";
+import { awaitDnsmasqOutcome } from "./await-dnsmasq-outcome";
 import { reconcileReservations } from "./reconcile-reservations";
 
 export type ApplyNetworkSettingsOptions = { actor: Actor; sourceIp?: string | null };
 
 // render → `dnsmasq --test` → TFTP root + reservations → atomic write of compiled/dnsmasq/dnsmasq.conf.
-// A config dnsmasq refuses throws validation_failed (422) with dnsmasq's message before anything is
-// written. The worker notices the new file, tests it again and restarts dnsmasq.
+// A config `dnsmasq --test` refuses throws validation_failed (422) with dnsmasq's message before
+// anything is written. The worker notices the new file, tests it again and restarts dnsmasq; the
+// answer waits (bounded) for the worker's report of what dnsmasq did with it.
 export const applyNetworkSettings = async ({ actor, sourceIp = null }: ApplyNetworkSettingsOptions): Promise<ApplyNetworkResult> => {
   const stored = await findNetworkSettings();
   if (!stored) throw new AppError("not_ready", "save the network settings before applying them");
@@ -29,5 +32,7 @@ export const applyNetworkSettings = async ({ actor, sourceIp = null }: ApplyNetw
     await recordEvent({ type: "settings.applied", actor, sourceIp, details: { target: "dnsmasq", configHash, dnsmasqTest, reservations } }, tx);
   });
 
-  return { appliedAt: appliedAt.toISOString(), configHash, dnsmasqTest };
+  const outcome = await awaitDnsmasqOutcome({ configHash, timeoutMs: env().KTIZO_APPLY_WAIT_MS });
+
+  return { appliedAt: appliedAt.toISOString(), configHash, dnsmasqTest, dnsmasq: outcome.dnsmasq, dnsmasqMessage: outcome.message, servingPrevious: outcome.servingPrevious };
 };

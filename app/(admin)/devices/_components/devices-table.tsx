@@ -38,7 +38,8 @@ export function DevicesTable() {
     refetchInterval: pollMs,
     placeholderData: keepPreviousData,
   });
-  const items = data?.items ?? [];
+  // A refused search shows its error, not the previous search's rows.
+  const items = error ? [] : (data?.items ?? []);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const allSelected = items.length > 0 && items.every((device) => selected.has(device.id));
   const toggle = (id: string) =>
@@ -74,7 +75,6 @@ export function DevicesTable() {
         </label>
       </div>
       {selected.size > 0 ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
-      {error ? <p className="text-sm text-red-700">{error.message}</p> : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm" data-testid="devices-table">
           <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
@@ -98,7 +98,15 @@ export function DevicesTable() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {!isPending && items.length === 0 ? (
+            {error ? (
+              <tr>
+                <td colSpan={8} role="alert" data-testid="devices-error" className="px-3 py-6 text-center text-red-700">
+                  {search ? "The search could not run: " : "The device list could not load: "}
+                  {error.message}
+                </td>
+              </tr>
+            ) : null}
+            {!isPending && !error && items.length === 0 ? (
               <tr>
                 <td colSpan={8} className="px-3 py-6 text-center text-slate-500">
                   No devices. Machines appear here when they PXE-boot.

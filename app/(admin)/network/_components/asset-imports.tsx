@@ -11,6 +11,7 @@ import { idleState } from "@/lib/actions/action-state";
 import { assetFileNames } from "@/lib/domain/boot-assets";
 import { fetchJson } from "@/lib/query/fetch-json";
 import type { AssetImportJson, LocalAssetJson } from "@/lib/schemas/asset";
+import { talosDefaults } from "@/lib/domain/talos/cluster-input";
 
 type ImportsAnswer = { items: AssetImportJson[]; local: LocalAssetJson[] };
 type AssetImportsProps = { initialImports: AssetImportJson[]; local: LocalAssetJson[] };
@@ -53,9 +54,9 @@ export function AssetImports({ initialImports, local }: AssetImportsProps) {
       </div>
       <form action={action} className="grid gap-3 md:grid-cols-4" data-testid="asset-import-form">
         <div className="md:col-span-2">
-          <FormField name="url" label="Import from URL" placeholder="https://factory.talos.dev/image/<schematic>/v1.11.5/kernel-amd64" errors={errors.url} required />
+          <FormField name="url" label="Import from URL" placeholder={`https://factory.talos.dev/image/<schematic>/${talosDefaults.talosVersion}/kernel-amd64`} errors={errors.url} required />
         </div>
-        <FormField name="talosVersion" label="Talos version" placeholder="v1.11.5" errors={errors.talosVersion} required />
+        <FormField name="talosVersion" label="Talos version" placeholder={talosDefaults.talosVersion} errors={errors.talosVersion} required />
         <SelectField name="fileName" label="Save as" options={assetFileNames.map((name) => ({ value: name, label: name }))} errors={errors.fileName} />
         <div className="md:col-span-3">
           <FormField name="sha256" label="Expected sha256 (optional)" errors={errors.sha256} />

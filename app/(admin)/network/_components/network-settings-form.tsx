@@ -42,7 +42,7 @@ export function NetworkSettingsForm({ settings }: NetworkSettingsFormProps) {
       <div className="grid gap-4 md:grid-cols-3">
         {field("interface", "Interface", { placeholder: "eth0", required: true })}
         {field("serverIp", "Server IP", { placeholder: "10.0.0.2", required: true })}
-        {field("httpBaseUrl", "HTTP base URL for machines", { placeholder: "http://10.0.0.2:3100", required: true })}
+        {field("httpBaseUrl", "HTTP base URL for machines", { placeholder: "http://10.0.0.2:3000", required: true })}
         {select("dhcpMode", "DHCP mode", [["full", "Full DHCP (ktizo hands out addresses)"], ["proxy", "Proxy DHCP (beside an existing DHCP server)"]])}
         {field("dhcpRangeStart", "Range start (full mode)", { placeholder: "10.0.0.100" })}
         {field("dhcpRangeEnd", "Range end (full mode)", { placeholder: "10.0.0.199" })}
