@@ -17,7 +17,7 @@ export type RecordEventInput = {
 // The one way to write the audit log. Pass `tx` to record inside a caller's transaction, so the
 // event commits (or rolls back) with the change it describes.
 export const recordEvent = async (input: RecordEventInput, tx?: Tx): Promise<void> => {
-  // Events webhooks subscribe to get their outbox rows in the same transaction (issue 7).
+  // Events webhooks subscribe to get their outbox rows in the same transaction (docs/rules-groups-webhooks.md, the outbox).
   if (!tx && isWebhookEventType(input.type)) return inTransaction((own) => recordEvent(input, own));
   const event = await insertEvent({ event: newEventOf(input), db: tx });
   await enqueueWebhookDeliveries({ event, tx });

@@ -4,7 +4,7 @@ import { listJsonSchema } from "@/lib/schemas/common-fields";
 import { applyNetworkResultSchema, networkSettingsFields } from "@/lib/schemas/network";
 
 // Response shapes of routes whose modules describe their answers as TypeScript types only; these
-// zod mirrors exist so the OpenAPI document can show them (PRODUCT.md §3 field names).
+// zod mirrors exist so the OpenAPI document can show them (field names as in docs/api.md).
 const nullableString = z.string().nullable();
 const timestamp = z.string().describe("ISO 8601 time");
 

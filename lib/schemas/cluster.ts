@@ -11,7 +11,7 @@ const text = () => z.string().regex(/^[^\u0000-\u001f\u007f]*$/, "must not conta
 
 const clusterName = text().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "name must be lower-case letters, digits and dashes (max 63)");
 
-// REFERENCE §2.1: https, non-empty host (IPv6 in brackets), numeric port 1-65535. ktizo also wants
+// talosctl's endpoint check (ValidateEndpointURI, https://github.com/siderolabs/net/blob/v0.4.0/net.go): https, non-empty host (IPv6 in brackets), numeric port 1-65535. ktizo also wants
 // the port spelled out, because a missing one silently means 443.
 const endpoint = text().refine((value) => {
   const match = /^https:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
