@@ -115,29 +115,31 @@ export const importSecretsSchema = z
 
 export const generateConfigSchema = z.object({ generator: generatorSchema.optional() }).strict().default({});
 
-export type ClusterSettingsJson = {
-  id: string;
-  name: string;
-  endpoint: string;
-  talosVersion: string;
-  kubernetesVersion: string;
-  installDisk: string;
-  installImage: string;
-  podSubnets: string[];
-  serviceSubnets: string[];
-  cniName: "flannel" | "none" | "custom";
-  cniUrls: string[];
-  dnsDomain: string;
-  additionalSans: string[];
-  allowSchedulingOnControlPlanes: boolean;
-  configPatch: string;
-  controlPlanePatch: string;
-  workerPatch: string;
-  generator: Generator;
-  generatedAt: string | null;
+// The settings as the API answers them (the encrypted columns never appear); type and OpenAPI shape come from here.
+export const clusterSettingsJsonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  endpoint: z.string(),
+  talosVersion: z.string(),
+  kubernetesVersion: z.string(),
+  installDisk: z.string(),
+  installImage: z.string(),
+  podSubnets: z.array(z.string()),
+  serviceSubnets: z.array(z.string()),
+  cniName: z.enum(["flannel", "none", "custom"]),
+  cniUrls: z.array(z.string()),
+  dnsDomain: z.string(),
+  additionalSans: z.array(z.string()),
+  allowSchedulingOnControlPlanes: z.boolean(),
+  configPatch: z.string(),
+  controlPlanePatch: z.string(),
+  workerPatch: z.string(),
+  generator: generatorSchema,
+  generatedAt: z.string().describe("ISO 8601 time").nullable(),
   // Not secret material, only whether it exists (the page and API clients need to know).
-  secretsGeneratedAt: string | null;
-};
+  secretsGeneratedAt: z.string().describe("ISO 8601 time").nullable(),
+});
+export type ClusterSettingsJson = z.infer<typeof clusterSettingsJsonSchema>;
 
 // The Cluster page's form: lists are typed one per line (or comma separated), the checkbox sends
 // "on", and browsers send textarea newlines as CRLF. The result goes through the API schema.
