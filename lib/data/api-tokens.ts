@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { ApiToken } from "@/lib/generated/prisma/client";
 import type { ApiTokenJson } from "@/lib/schemas/token";

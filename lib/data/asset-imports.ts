@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { AssetImport } from "@/lib/generated/prisma/client";
 import type { AssetImportJson } from "@/lib/schemas/asset";

@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { ClusterSettings } from "@/lib/generated/prisma/client";
 import type { ClusterSettingsInput, ClusterSettingsJson } from "@/lib/schemas/cluster";

@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 
 // A client or an open transaction: every lib/data function takes one (default: the shared client),

@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
 import type { Db } from "./db";

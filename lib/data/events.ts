@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 import type { Event } from "@/lib/generated/prisma/client";

@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { DeviceGroup } from "@/lib/generated/prisma/client";
 import type { CreateGroupInput, GroupJson, UpdateGroupInput } from "@/lib/schemas/group";

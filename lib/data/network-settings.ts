@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { NetworkSettings } from "@/lib/generated/prisma/client";
 import type { NetworkSettingsInput, NetworkSettingsJson } from "@/lib/schemas/network";

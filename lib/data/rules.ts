@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 
 // Names of the approval rules that assign a group (a group they rely on must not disappear).

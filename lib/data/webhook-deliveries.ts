@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { WebhookDelivery } from "@/lib/generated/prisma/client";
 import type { DeliveryJson } from "@/lib/schemas/webhook";

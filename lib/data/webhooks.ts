@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Webhook } from "@/lib/generated/prisma/client";
 import type { WebhookJson } from "@/lib/schemas/webhook";
