@@ -20,7 +20,8 @@ const framework = { regex: "^next($|/)", message: "Framework imports belong in a
 const noDataLayer = { regex: "^@/lib/data/", message: "app/ reads through a service use-case (@/lib/services/<capability>), never lib/data." };
 
 // lib/domain is pure: no I/O-bearing Node module, no framework, no env, db or services. node:crypto and
-// node:util are computation (hashing, keys, deep equality) and node:net's isIP is a parser, so they stay.
+// node:util are computation (hashing, keys, deep equality) and node:net's isIP (a parser) and BlockList (an
+// in-memory address/subnet matcher, https://nodejs.org/api/net.html#class-netblocklist) open no socket, so they stay.
 const domainPatterns = [
   ...upward,
   framework,
@@ -31,7 +32,7 @@ const domainPatterns = [
     message: "lib/domain is pure logic: no I/O-bearing Node module (do the I/O in a service and pass values in).",
   },
 ];
-const domainPaths = ["node:net", "net"].map((name) => ({ name, allowImportNames: ["isIP"], message: "lib/domain may use node:net's isIP only (a parser, no sockets)." }));
+const domainPaths = ["node:net", "net"].map((name) => ({ name, allowImportNames: ["isIP", "BlockList"], message: "lib/domain may use node:net's isIP and BlockList only (no sockets)." }));
 
 // app/ is glue: it may import a capability's index, its own UI files, and the request/UI helpers listed here.
 // lib/http (route wrapper, responses, body reading), lib/auth (principal, session cookie, guards), lib/actions

@@ -29,6 +29,6 @@ export const config = {
   // (an empty route measured 564 req/s through the proxy, 810 without). tests/integration/proxy-matcher.test.ts
   // checks that every other route still goes through it.
   matcher: [
-    "/((?!_next/static|_next/image|favicon\\.ico$|boot\\.ipxe$|api/v1/boot/ipxe$|api/v1/devices/register$|api/v1/config/download$|api/v1/assets/talos/|api/v1/assets/ipxe/|api/health$).*)",
+    "/((?!_next/static|_next/image|favicon\\.ico$|boot\\.ipxe$|api/v1/boot/ipxe$|api/v1/devices/register$|api/v1/config/download$|api/v1/oauth/device$|api/v1/oauth/token$|api/v1/assets/talos/|api/v1/assets/ipxe/|api/health$).*)",
   ],
 };

@@ -7,6 +7,17 @@ test("save network settings, preview the dnsmasq config, apply it, see the state
   const form = page.getByTestId("network-settings-form");
   await expect(form).toBeVisible();
 
+  // The host's own addresses prefill the form (read by the server, not typed).
+  const picker = form.getByTestId("host-interface");
+  if ((await picker.locator("option").count()) > 1) {
+    const option = picker.locator("option").nth(1);
+    const [name, address] = ((await option.textContent()) ?? "").split(/: |\//);
+    await picker.selectOption({ index: 1 });
+    await expect(form.getByLabel("Interface")).toHaveValue(name!);
+    await expect(form.getByLabel("Server IP")).toHaveValue(address!);
+    await expect(form.getByLabel("HTTP base URL for machines")).toHaveValue(new RegExp(`^http://${address!.replaceAll(".", "\\.")}:\\d+$`));
+  }
+
   await form.getByLabel("Interface").fill("lo");
   await form.getByLabel("Server IP").fill("10.77.5.2");
   await form.getByLabel("HTTP base URL for machines").fill("http://10.77.5.2:3100");

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/domain/client-address";
 
 // Server environment, parsed once on first use (so `next build` needs no runtime env).
 const envSchema = z.object({
@@ -19,8 +20,25 @@ const envSchema = z.object({
   KTIZO_DNSMASQ: z.string().min(1).default("dnsmasq"),
   // Image Factory base URL for boot assets (tests point it at a local HTTP server).
   KTIZO_FACTORY_URL: z.string().url().default("https://factory.talos.dev"),
-  // Behind a reverse proxy the client address comes from X-Forwarded-For; otherwise only from the socket.
-  KTIZO_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // Reverse proxies (CIDRs or addresses, comma- or space-separated) whose X-Forwarded-For and
+  // X-Forwarded-Proto are believed, and only when the socket peer is one of them (docs/security.md).
+  KTIZO_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      const parsed = parseTrustedProxies(value);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `KTIZO_TRUSTED_PROXIES: "${parsed.entry.slice(0, 64)}" is not an IP address or CIDR like 10.0.0.0/8` });
+    }),
+  // Deprecated alias: 1 means KTIZO_TRUSTED_PROXIES also holds 127.0.0.1 and ::1 (a proxy on this host).
+  KTIZO_TRUST_PROXY: z.enum(["0", "1"], { message: "KTIZO_TRUST_PROXY must be 0 or 1 (deprecated: use KTIZO_TRUSTED_PROXIES)" }).default("0"),
+  // The web server's listening address (scripts/web-server.ts).
+  PORT: z.coerce.number({ message: "PORT must be a TCP port number" }).int().min(1).max(65_535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  // Boot-asset pulls and imports leave at least this much free space on the data disk (MiB).
+  KTIZO_ASSET_MIN_FREE_MB: z.coerce.number({ message: "KTIZO_ASSET_MIN_FREE_MB must be a number of MiB" }).int().min(0).max(100_000_000).default(512),
+  // apid's port on every Talos node, and the deadline of an admin's "Bootstrap now" call (docs/cluster.md).
+  KTIZO_TALOS_API_PORT: z.coerce.number().int().min(1).max(65_535).default(50_000),
+  KTIZO_TALOS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   KTIZO_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(15),
   // How long Apply waits for the worker to report dnsmasq running (or refusing) the new config.
   // The worker serves a new config in about a second; a refusal takes a test, a failed start and
@@ -34,8 +52,31 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+// Every problem with the environment, each naming its variable (for the start-up check, which
+// runs before anything listens: scripts/check-env.ts).
+export const environmentProblems = (source: NodeJS.ProcessEnv = process.env): string[] => {
+  const result = envSchema.safeParse(source);
+
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+};
+
+export const trustedProxiesOf = (value: Pick<Env, "KTIZO_TRUSTED_PROXIES" | "KTIZO_TRUST_PROXY">): TrustedProxies => {
+  const text = [value.KTIZO_TRUSTED_PROXIES, value.KTIZO_TRUST_PROXY === "1" ? "127.0.0.1/32 ::1/128" : ""].join(" ");
+  const parsed = parseTrustedProxies(text);
+  if (!parsed.ok) throw new Error(`KTIZO_TRUSTED_PROXIES: ${parsed.entry} is not an IP address or CIDR`);
+
+  return parsed.value;
+};
+
 export const env = (): Env => {
-  cached ??= envSchema.parse(process.env);
+  if (!cached) {
+    // A bad setting is the operator's, not a request's: a plain error naming the variable (a
+    // ZodError here would be answered as if the caller's input were invalid). `npm start` checks
+    // all of them before anything listens (scripts/check-env.ts).
+    const problems = environmentProblems(process.env);
+    if (problems.length > 0) throw new Error(`invalid setting ${problems.join("; ")}`);
+    cached = envSchema.parse(process.env);
+  }
 
   return cached;
 };

@@ -8,6 +8,8 @@ export type Paths = {
   dataDir: string;
   secretKeyFile: string;
   assetsDir: string;
+  assetCacheDir: string;
+  assetPartialDir: string;
   workerStatusFile: string;
   dnsmasqCandidateConf: string;
   dnsmasqLastGoodConf: string;
@@ -20,6 +22,7 @@ export type Paths = {
   tftpRoot: string;
   leaseFile: string;
   ipxeSourceDir: string;
+  talosProtoDir: string;
 };
 
 export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
@@ -33,7 +36,12 @@ export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
     root,
     dataDir,
     secretKeyFile: path.join(dataDir, "secret.key"),
+    // Imported or hand-placed boot assets: <version>/<file>.
     assetsDir: path.join(dataDir, "assets", "talos"),
+    // Image Factory pull-through cache: <schematic>/<version>/<file> (another schematic is another file).
+    assetCacheDir: path.join(dataDir, "assets", "factory"),
+    // Interrupted imports, one file per (URL, target), resumed with Range.
+    assetPartialDir: path.join(dataDir, "assets", "partial"),
     workerStatusFile: path.join(dataDir, "worker-status.json"),
     // The worker tests and runs a snapshot of the rendered config (so what ran is what was tested)
     // and keeps the last one that started, to fall back to when a new one fails.
@@ -48,5 +56,7 @@ export const paths = (source: NodeJS.ProcessEnv = process.env): Paths => {
     tftpRoot: path.join(compiledDir, "tftp"),
     leaseFile: path.join(dataDir, "dnsmasq.leases"),
     ipxeSourceDir: path.resolve(/*turbopackIgnore: true*/ source.KTIZO_IPXE_DIR ?? "/usr/lib/ipxe"),
+    // The Talos API subset (machine.proto and its imports), read by the gRPC client at run time.
+    talosProtoDir: path.join(root, "lib", "talos-api", "proto"),
   };
 };

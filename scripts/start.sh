@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# npm start: prepare the Prisma client, migrate (creating data/ktizo.db on first run), build when the
-# sources or dependencies changed since the last build, then run the web app and the worker together.
-# Each phase prints one line with its elapsed time, so a first start (about two minutes of build on a
-# small server) never looks hung.
+# npm start: check every setting in the environment (exit 2 naming the variable, before anything
+# is created or listens), prepare the Prisma client, migrate (creating data/ktizo.db on first run),
+# build when the sources or dependencies changed since the last build, then run the web app and the
+# worker together. Each phase prints one line with its elapsed time, so a first start (about two
+# minutes of build on a small server) never looks hung.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+node --import tsx scripts/check-env.ts
 mkdir -p data compiled
 started=$SECONDS
 

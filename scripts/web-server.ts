@@ -1,14 +1,23 @@
 // The web process: Next.js behind a plain node:http server. Next only fills X-Forwarded-For when a
 // client did not send one, which would let any client pick the address that rate limits and audit
-// events record. Unless KTIZO_TRUST_PROXY=1, the socket address replaces whatever the client sent.
+// events record. Here the client address is decided once per request (lib/domain/client-address.ts):
+// the socket address, or, when the socket peer is in KTIZO_TRUSTED_PROXIES, the right-most
+// X-Forwarded-For entry that is not a trusted proxy. Next and ktizo then see exactly that one
+// address in X-Forwarded-For; X-Forwarded-Proto survives only from a trusted proxy.
 import { createServer } from "node:http";
 import { networkInterfaces } from "node:os";
 import next from "next";
+import { clientAddressOf, isTrustedProxy } from "@/lib/domain/client-address";
+import { env, environmentProblems, trustedProxiesOf } from "@/lib/env";
 import { bootstrapFromEnv, needsFirstAdmin } from "@/lib/services/auth";
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
-const trustProxy = process.env.KTIZO_TRUST_PROXY === "1";
+const problems = environmentProblems();
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`[web] invalid setting ${problem}`);
+  process.exit(2);
+}
+const { PORT: port, HOST: hostname } = env();
+const trusted = trustedProxiesOf(env());
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -17,9 +26,9 @@ await app.prepare();
 await bootstrapFromEnv();
 
 const server = createServer((req, res) => {
-  if (!trustProxy || !req.headers["x-forwarded-for"]) {
-    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
-  }
+  const peer = req.socket.remoteAddress;
+  req.headers["x-forwarded-for"] = clientAddressOf({ peer, forwardedFor: req.headers["x-forwarded-for"], trusted });
+  if (!peer || !isTrustedProxy(peer, trusted)) delete req.headers["x-forwarded-proto"];
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

@@ -46,6 +46,13 @@ export type WorkerConfig = {
   paths: Paths;
 };
 
+// Every problem with the worker's environment, each naming its variable (scripts/check-env.ts).
+export const workerEnvironmentProblems = (source: Record<string, string | undefined> = process.env): string[] => {
+  const result = workerEnvSchema.safeParse(source);
+
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+};
+
 export const loadWorkerConfig = (source: Record<string, string | undefined> = process.env): WorkerConfig => {
   const env = workerEnvSchema.parse(source);
 

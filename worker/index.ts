@@ -1,5 +1,6 @@
 // The ktizo worker: keeps dnsmasq running on the config the web app renders into compiled/dnsmasq/.
 // Wiring only (the behaviour lives in the modules it starts); run with `npm run worker` (node --import tsx worker/index.ts).
+import { loadClusterJobsConfig, startClusterJobs } from "@/worker/cluster-health";
 import { loadWorkerConfig } from "@/worker/config";
 import { stopStaleDnsmasq } from "@/worker/dnsmasq/stop-stale-dnsmasq";
 import { ensureDir } from "@/worker/ensure-dir";
@@ -27,6 +28,9 @@ const watcher = watchTargets({
   log: log.child("watch"),
 });
 
+// Bootstrap and cluster health run here, never in the web process (docs/cluster.md).
+const clusterJobs = startClusterJobs({ config: loadClusterJobsConfig(), log: log.child("cluster") });
+
 let shuttingDown = false;
 const shutdown = async (signal: string) => {
   // A terminal's Ctrl-C reaches every process of the group and `npm start` forwards it too: act once.
@@ -38,7 +42,7 @@ const shutdown = async (signal: string) => {
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
   await watcher.close();
-  await supervisor.stop();
+  await Promise.all([supervisor.stop(), clusterJobs.stop()]);
   await status.close({ state: "stopped", reason: `worker stopped (${signal})`, dnsmasqPid: null });
   log.info("stopped");
   process.exit(0);

@@ -31,8 +31,13 @@ describe("createTargets", () => {
   });
 
   it.each([
-    [["add", "change"], 0],
+    [["add"], 0],
+    [["add", "add"], 0],
+    [["change"], 1],
+    [["unlink"], 1],
+    [["add", "change"], 1],
     [["add", "unlink"], 1],
+    [["change", "unlink", "change"], 1],
   ] as const)("hosts events %j → %i SIGHUP", async (types, hangups) => {
     const { targets, supervisor } = setup();
     await targets[1]?.react(types.map((type) => ({ type, path: `${p.hostsDir}/a.conf` })));

@@ -26,10 +26,12 @@ export const createTargets = ({ paths, supervisor }: TargetsOptions): Target[] =
     react: () => supervisor.applyConfig("config changed"),
   },
   {
-    // dhcp-hostsdir files are picked up by dnsmasq's inotify when added or changed; a removed
-    // file's host stays in effect until SIGHUP, so only removals need a signal.
+    // dnsmasq's inotify picks up a NEW dhcp-hostsdir file by itself, but only ever adds records:
+    // a changed file's old record and a removed file's host stay in effect until SIGHUP
+    // (docs/network.md). The worker is the only process that signals dnsmasq (the web app may run
+    // in another container); the batch is already debounced, so a burst gives one SIGHUP.
     name: "dnsmasq-hosts",
     matches: (file) => inside(paths.hostsDir, file),
-    react: (events) => (events.some((event) => event.type === "unlink") ? supervisor.hangup() : undefined),
+    react: (events) => (events.some((event) => event.type !== "add") ? supervisor.hangup() : undefined),
   },
 ];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { EnterCodeBox } from "@/app/(admin)/_components/enter-code-box";
 import { LogoutButton } from "@/app/(admin)/_components/logout-button";
 import { navItems } from "@/app/(admin)/_components/nav-items";
 import { SidebarNav } from "@/app/(admin)/_components/sidebar-nav";
@@ -19,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           ktizo
         </Link>
         <div className="flex items-center gap-3 text-xs text-slate-300">
+          <EnterCodeBox />
           <span data-testid="current-user">{who}</span>
           <LogoutButton />
         </div>

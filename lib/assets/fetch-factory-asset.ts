@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { serveFile } from "@/lib/assets/serve-file";
+import { access } from "node:fs/promises";
+import { checkFreeSpace } from "@/lib/assets/check-free-space";
 import { factoryAssetUrl, type AssetRef } from "@/lib/domain/boot-assets";
 import { AppError } from "@/lib/domain/errors";
 
-export type FetchFactoryAssetOptions = { ref: AssetRef; file: string; req: Request; factoryUrl: string; schematic: string };
+export type FetchFactoryAssetOptions = { ref: AssetRef; file: string; factoryUrl: string; schematic: string };
+
+// What the route sends: a file on disk (served with Range/ETag), or the bytes of a pull in progress.
+export type AssetBody = { kind: "file"; file: string } | { kind: "stream"; body: ReadableStream<Uint8Array>; size: number | null };
 
 // Time to wait for Image Factory's response headers; the body may take as long as it needs.
 const headersTimeoutMs = 30_000;
@@ -15,12 +19,14 @@ const chunkBytes = 256 * 1024;
 // into a temp file at full speed; that request and every one arriving meanwhile (a boot storm on a
 // new Talos version) read the growing temp file as it fills, each at its own pace, so a slow
 // machine never slows the others and memory stays flat. The complete, length-checked file is then
-// renamed into the cache; later requests are served from disk with Range support.
+// renamed into the cache; later requests are served from disk with Range support. A body whose
+// length cannot be checked (no Content-Length) is streamed to the machines that asked but never
+// cached: a truncated kernel in the cache would fail every boot after it.
 type Download = { temp: string; total: number | null; written: number; done: boolean; error: Error | null; wake: Set<() => void> };
 
 const downloads = new Map<string, Promise<Download>>();
 
-export const fetchFactoryAsset = async ({ ref, file, req, factoryUrl, schematic }: FetchFactoryAssetOptions): Promise<Response> => {
+export const fetchFactoryAsset = async ({ ref, file, factoryUrl, schematic }: FetchFactoryAssetOptions): Promise<AssetBody> => {
   let pending = downloads.get(file);
   if (!pending) {
     pending = startDownload(factoryAssetUrl({ factoryUrl, schematic, ref }), ref, file);
@@ -31,17 +37,16 @@ export const fetchFactoryAsset = async ({ ref, file, req, factoryUrl, schematic 
   const reader = download.done ? null : await open(/*turbopackIgnore: true*/ download.temp, "r").catch(() => null);
   // Finished (and renamed) before this request could attach: the cache has it now.
   if (!reader) {
-    const cached = await serveFile({ file, req });
-    if (cached) return cached;
-    throw new AppError("unavailable", `Image Factory download failed: ${download.error?.message ?? "unknown error"}`);
+    if (await access(file).then(() => true, () => false)) return { kind: "file", file };
+    throw new AppError("unavailable", `Image Factory download failed: ${download.error?.message ?? "finished without a cacheable file; try again"}`);
   }
-  const headers: Record<string, string> = { "content-type": "application/octet-stream", "cache-control": "no-store" };
-  if (download.total !== null) headers["content-length"] = String(download.total);
 
-  return new Response(tail(download, reader), { status: 200, headers });
+  return { kind: "stream", body: tail(download, reader), size: download.total };
 };
 
 const startDownload = async (url: string, ref: AssetRef, file: string): Promise<Download> => {
+  // The reserve alone first, so a full disk costs Image Factory nothing; the size once it is known.
+  await checkFreeSpace({ dir: path.dirname(file), bytes: null });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), headersTimeoutMs);
   let upstream: Response;
@@ -54,10 +59,16 @@ const startDownload = async (url: string, ref: AssetRef, file: string): Promise<
   }
   if (upstream.status === 404) throw new AppError("not_found", `Image Factory has no ${ref.fileName} for ${ref.talosVersion}`);
   if (!upstream.ok || !upstream.body) throw new AppError("external_tool_failed", `Image Factory answered ${upstream.status} for ${url}`);
+  const total = Number(upstream.headers.get("content-length") ?? "") || null;
+  try {
+    await checkFreeSpace({ dir: path.dirname(file), bytes: total });
+  } catch (error) {
+    await upstream.body.cancel().catch(() => undefined);
+    throw error;
+  }
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.download`);
   const writer = await open(temp, "w", 0o644);
-  const total = Number(upstream.headers.get("content-length") ?? "") || null;
   const download: Download = { temp, total, written: 0, done: false, error: null, wake: new Set() };
   void pump(upstream.body, writer, download, file);
 
@@ -84,7 +95,13 @@ const pump = async (body: ReadableStream<Uint8Array>, writer: FileHandle, downlo
     if (download.total !== null && download.written !== download.total) {
       throw new Error(`Image Factory sent ${download.written} of ${download.total} bytes`);
     }
-    await rename(download.temp, file);
+    if (download.total === null) {
+      // Readers that attached hold the file open and finish from it; nothing is cached.
+      console.warn(`[assets] ${file}: Image Factory sent no Content-Length; ${download.written} bytes served but not cached`);
+      await rm(download.temp, { force: true });
+    } else {
+      await rename(download.temp, file);
+    }
     download.done = true;
   } catch (error) {
     download.error = error as Error;

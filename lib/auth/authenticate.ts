@@ -3,6 +3,7 @@ import { findSessionByHash, touchSession } from "@/lib/data/sessions";
 import { hashToken } from "@/lib/auth/tokens";
 import { isSessionActive, sessionCookieName, shouldTouchSession } from "@/lib/auth/session-policy";
 import type { Principal } from "@/lib/auth/principal";
+import { isSessionIdShape, readCookie } from "@/lib/domain/read-cookie";
 
 type Credentials = { cookieHeader: string | null; authorization: string | null };
 
@@ -12,7 +13,7 @@ export const authenticate = async ({ cookieHeader, authorization }: Credentials)
   if (bearer) return authenticateToken(bearer);
   const sessionId = readCookie(cookieHeader, sessionCookieName);
 
-  return sessionId ? authenticateSession(sessionId) : null;
+  return sessionId && isSessionIdShape(sessionId) ? authenticateSession(sessionId) : null;
 };
 
 export const authenticateRequest = (req: Request): Promise<Principal | null> =>
@@ -44,13 +45,4 @@ const parseBearer = (authorization: string | null): string | null => {
   const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(authorization ?? "");
 
   return match?.[1] ?? null;
-};
-
-export const readCookie = (cookieHeader: string | null, name: string): string | null => {
-  for (const part of (cookieHeader ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-
-  return null;
 };

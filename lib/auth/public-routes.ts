@@ -8,6 +8,8 @@ export const publicRoutes: readonly PublicRoute[] = [
   { path: "/api/v1/boot/ipxe", why: "machine: per-device iPXE script, gated by device state" },
   { path: "/api/v1/devices/register", why: "machine: registration as pending" },
   { path: "/api/v1/config/download", why: "machine: Talos config, gated by approval and token" },
+  { path: "/api/v1/oauth/device", why: "machine: OAuth2 device authorization of console-code mode (RFC 8628)" },
+  { path: "/api/v1/oauth/token", why: "machine: OAuth2 device token polling of console-code mode (RFC 8628)" },
   { path: "/api/v1/assets/talos/", prefix: true, why: "machine: kernel and initramfs" },
   { path: "/api/v1/assets/ipxe/", prefix: true, why: "machine: iPXE binaries for UEFI HTTP boot" },
   { path: "/api/health", why: "liveness probe" },

@@ -1,12 +1,13 @@
 import { sessionCookieAttributes, sessionCookieName } from "@/lib/auth/session-policy";
 
 // The cookie is marked Secure when the browser reached ktizo over HTTPS — directly, or through a
-// TLS-terminating reverse proxy that says so (trusted only with KTIZO_TRUST_PROXY=1).
+// TLS-terminating reverse proxy that says so: scripts/web-server.ts drops X-Forwarded-Proto unless
+// the socket peer is in KTIZO_TRUSTED_PROXIES.
 export const isHttpsRequest = (req: Request): boolean => {
   if (new URL(req.url).protocol === "https:") return true;
   const forwardedProto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
 
-  return process.env.KTIZO_TRUST_PROXY === "1" && forwardedProto === "https";
+  return forwardedProto === "https";
 };
 
 type SessionCookieOptions = { req: Request; sessionToken: string; expiresAt: Date; now?: Date };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { execa } from "execa";
+import { ExecaError, execa } from "execa";
 import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
 import { AppError } from "@/lib/domain/errors";
 import { buildDnsmasqModel, type DnsmasqSettings } from "@/lib/domain/dnsmasq/build-dnsmasq-model";
@@ -21,20 +21,29 @@ export const dnsmasqConfigHash = (text: string): string => createHash("sha256").
 
 // `dnsmasq --test` checks syntax only (https://thekelleys.org.uk/dnsmasq/docs/dnsmasq-man.html, --test): not the interface, not the paths. A
 // missing binary (web app on a machine without dnsmasq) is "skipped", not an error; the worker
-// tests again before it (re)starts dnsmasq.
+// tests again before it (re)starts dnsmasq. Only dnsmasq having run and exited non-zero is
+// reported as dnsmasq rejecting the configuration; anything else (a bad setting, a binary that
+// cannot be executed, a timeout, a temp-dir failure) says what it is.
 export const testDnsmasqConfig = async (text: string): Promise<"ok" | "skipped"> => {
+  const binary = env().KTIZO_DNSMASQ;
   const dir = await mkdtemp(path.join(tmpdir(), "ktizo-dnsmasq-test-"));
   const file = path.join(dir, "dnsmasq.conf");
   try {
     await writeFile(file, text);
-    await execa(env().KTIZO_DNSMASQ, ["--test", `--conf-file=${file}`], { timeout: 10_000, stdin: "ignore" });
+    await execa(binary, ["--test", `--conf-file=${file}`], { timeout: 10_000, stdin: "ignore" });
 
     return "ok";
   } catch (error) {
-    const failure = error as { code?: string; stderr?: unknown; stdout?: unknown; shortMessage?: string };
-    if (failure.code === "ENOENT") return "skipped";
-    const output = [failure.stderr, failure.stdout].filter((part) => typeof part === "string" && part.trim()).join("\n");
-    const message = (output || failure.shortMessage || "dnsmasq --test failed").replaceAll(file, "dnsmasq.conf").trim();
+    // Not from running dnsmasq at all (e.g. the temp file could not be written): as it is.
+    if (!(error instanceof ExecaError)) throw error;
+    if (error.code === "ENOENT") return "skipped";
+    if (error.timedOut) throw new AppError("external_tool_failed", `${binary} --test did not finish within 10 s`);
+    if (typeof error.exitCode !== "number") {
+      throw new AppError("external_tool_failed", `could not run ${binary} --test: ${error.shortMessage.replaceAll(file, "dnsmasq.conf")}`);
+    }
+    const streams: unknown[] = [error.stderr, error.stdout];
+    const output = streams.map((part) => (typeof part === "string" ? part.trim() : "")).filter(Boolean).join("\n");
+    const message = (output || `exit code ${error.exitCode}`).replaceAll(file, "dnsmasq.conf").trim();
     throw new AppError("validation_failed", `dnsmasq rejected the rendered configuration: ${message}`);
   } finally {
     await rm(dir, { recursive: true, force: true });

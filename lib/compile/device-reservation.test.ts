@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { beforeEach, describe, expect, it } from "vitest";
 import { removeDeviceReservation, syncDeviceReservation } from "@/lib/compile/device-reservation";
 import { paths } from "@/lib/paths";
@@ -53,10 +55,19 @@ describe("syncDeviceReservation", () => {
     await expect(readFile(file(), "utf8")).resolves.toBe("52:54:00:aa:bb:01,10.1.2.3,node-1\n");
   });
 
-  it("ignores a stale pid file when it needs to signal dnsmasq", async () => {
-    await mkdir(paths().dataDir, { recursive: true });
-    await writeFile(paths().dnsmasqPidFile, "999999999\n");
-    await syncDeviceReservation(approved);
-    await expect(removeDeviceReservation(mac)).resolves.toBeUndefined();
+  it("never signals dnsmasq itself: the worker owns the SIGHUP (a pid in the pid file survives)", async () => {
+    // `sleep` dies on SIGHUP: if the web code signalled the pid file's process, it would be gone.
+    const stand = spawn("sleep", ["30"], { stdio: "ignore" });
+    try {
+      await mkdir(paths().dataDir, { recursive: true });
+      await writeFile(paths().dnsmasqPidFile, `${stand.pid}\n`);
+      await syncDeviceReservation(approved);
+      await syncDeviceReservation({ ...approved, ipAddress: "10.1.2.4" });
+      await removeDeviceReservation(mac);
+      await sleep(200);
+      expect({ exitCode: stand.exitCode, signal: stand.signalCode }).toEqual({ exitCode: null, signal: null });
+    } finally {
+      stand.kill("SIGKILL");
+    }
   });
 });

@@ -1,13 +1,16 @@
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDnsmasqConfig } from "@/lib/compile/compile-dnsmasq";
 import { buildDnsmasqModel, type DnsmasqSettings } from "@/lib/domain/dnsmasq/build-dnsmasq-model";
 import { renderTemplate } from "@/lib/templates/engine";
+import { golden, goldenFiles } from "@/tests/helpers/golden";
 
 // Golden files for templates/dnsmasq/dnsmasq.conf.liquid: both DHCP modes and every architecture
-// branch. Regenerate after an intended template change with UPDATE_GOLDEN=1 and review the diff.
+// branch. Regenerate after an intended template change with `npm run test:update-goldens` and
+// review the diff; a missing golden fails (tests/helpers/golden.ts).
 const base: DnsmasqSettings = {
   interface: "enp3s0",
   serverIp: "10.20.0.2",
@@ -36,12 +39,39 @@ const cases: [string, Partial<DnsmasqSettings>][] = [
 
 const locations = { tftpRoot: "/srv/ktizo/compiled/tftp", leaseFile: "/srv/ktizo/data/dnsmasq.leases", hostsDir: "/srv/ktizo/compiled/dnsmasq/hosts.d" };
 
+const goldenDir = path.join(import.meta.dirname, "__golden__");
+
 describe("dnsmasq.conf golden files", () => {
   it.each(cases)("%s renders as the golden file and passes dnsmasq --test", async (name, overrides) => {
     const rendered = await renderTemplate("dnsmasq/dnsmasq.conf", buildDnsmasqModel({ ...base, ...overrides }, locations));
-    const golden = path.join(import.meta.dirname, "__golden__", `dnsmasq-${name}.conf`);
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) await writeFile(golden, rendered);
-    expect(rendered).toBe(await readFile(golden, "utf8"));
+    expect(rendered).toBe(await golden({ file: path.join(goldenDir, `dnsmasq-${name}.conf`), rendered }));
     await expect(testDnsmasqConfig(rendered)).resolves.toBe("ok");
+  });
+
+  it("holds a golden file for each case and no other", async () => {
+    const names = (await goldenFiles({ dir: goldenDir, ext: ".conf" })).map((file) => path.basename(file));
+    expect(names).toEqual(cases.map(([name]) => `dnsmasq-${name}.conf`).sort());
+  });
+});
+
+// Independent of the renderer: each golden file as it is on disk goes through the real
+// `dnsmasq --test`, with the paths it names moved under a temp dir that exists.
+describe("dnsmasq golden files on disk", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "ktz-golden-dnsmasq-"));
+    await Promise.all(Object.values(locations).map((dir) => mkdir(path.join(root, dir), { recursive: true })));
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it.each(cases.map(([name]) => [name]))("dnsmasq-%s.conf passes the real dnsmasq --test", async (name) => {
+    const text = await readFile(path.join(goldenDir, `dnsmasq-${name}.conf`), "utf8");
+    const conf = path.join(root, `${name}.conf`);
+    await writeFile(conf, text.replaceAll("/srv/ktizo/", `${root}/srv/ktizo/`));
+    const result = await execa("dnsmasq", ["--test", `--conf-file=${conf}`], { reject: false, stdin: "ignore" });
+    expect(result.exitCode, `${result.stderr}`).toBe(0);
+    expect(result.stderr).toMatch(/syntax check OK/);
   });
 });

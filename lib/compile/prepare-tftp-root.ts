@@ -1,8 +1,9 @@
-import { access, chmod, mkdir, readFile } from "node:fs/promises";
+import { access, chmod, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
 import { AppError } from "@/lib/domain/errors";
 import { arm64BootFileName } from "@/lib/domain/dnsmasq/build-dnsmasq-model";
+import { assertIpxeBinaryExists } from "./ipxe-binary";
 import { paths } from "@/lib/paths";
 
 export type PrepareTftpRootOptions = { uefiBinary: string; arm64Binary: string | null };
@@ -14,12 +15,6 @@ const firstStage = ["undionly.kpxe", "ipxe.efi", "snponly.efi"];
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
-const firstExisting = async (files: string[]): Promise<string | null> => {
-  for (const file of files) if (await exists(file)) return file;
-
-  return null;
-};
-
 const copyInto = async (source: string, name: string): Promise<void> => {
   const data = await readFile(source).catch(() => {
     throw new AppError("validation_failed", `iPXE binary not found: ${source} (install Debian's ipxe package or set KTIZO_IPXE_DIR)`);
@@ -29,6 +24,9 @@ const copyInto = async (source: string, name: string): Promise<void> => {
 
 export const prepareTftpRoot = async ({ uefiBinary, arm64Binary }: PrepareTftpRootOptions): Promise<string[]> => {
   const { tftpRoot, ipxeSourceDir } = paths();
+  // Checked before anything is copied: a refused name leaves the TFTP root as it was.
+  const arm64Name = arm64BootFileName(arm64Binary);
+  const arm64Source = arm64Binary && arm64Name ? await assertIpxeBinaryExists({ field: "arm64Binary", name: arm64Binary }) : null;
   await mkdir(tftpRoot, { recursive: true, mode: 0o755 });
   await chmod(tftpRoot, 0o755);
   const required = new Set(["undionly.kpxe", uefiBinary]);
@@ -39,18 +37,26 @@ export const prepareTftpRoot = async ({ uefiBinary, arm64Binary }: PrepareTftpRo
     await copyInto(source, name);
     copied.push(name);
   }
-  const arm64Name = arm64BootFileName(arm64Binary);
-  if (arm64Binary && arm64Name) {
-    // An absolute path is a file on this host; a bare name is looked up in the iPXE directory,
-    // then in the TFTP root (where an admin may have placed it by hand).
-    const candidates = path.isAbsolute(arm64Binary)
-      ? [arm64Binary]
-      : [path.join(ipxeSourceDir, arm64Binary), path.join(tftpRoot, arm64Binary)];
-    const found = await firstExisting(candidates);
-    if (!found) throw new AppError("validation_failed", `arm64 iPXE binary not found: ${candidates.join(" or ")}`);
-    await copyInto(found, arm64Name);
+  if (arm64Source && arm64Name) {
+    // Only a bare name inside the iPXE directory (lib/compile/ipxe-binary.ts): never a host path.
+    await copyInto(arm64Source, arm64Name);
     copied.push(arm64Name);
   }
+  await removeOthers(tftpRoot, new Set(copied));
 
   return copied;
+};
+
+// dnsmasq serves everything in the TFTP root: whatever this apply did not put there (an older
+// apply's arm64 binary, a file dropped in by hand) is removed, so only the closed set is served.
+// A concurrent apply's temp copy of an allowed file (lib/compile/write-file-atomic.ts) is left alone.
+const removeOthers = async (tftpRoot: string, keep: Set<string>) => {
+  const isTempOfKept = (name: string) => {
+    const match = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(name);
+
+    return match !== null && keep.has(match[1]!);
+  };
+  for (const entry of await readdir(tftpRoot, { withFileTypes: true })) {
+    if (!keep.has(entry.name) && !isTempOfKept(entry.name)) await rm(path.join(tftpRoot, entry.name), { recursive: true, force: true });
+  }
 };

@@ -28,6 +28,21 @@ const loadSecretKey = async (): Promise<Buffer> => {
   return key;
 };
 
+// For the start-up check (scripts/check-env.ts): the key file, when there is one, must decode.
+export const secretKeyFileProblem = async (): Promise<string | null> => {
+  if (env().KTIZO_SECRET_KEY) return null;
+  const file = paths().secretKeyFile;
+  const text = await readFile(file, "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    decodeKey(text.trim());
+
+    return null;
+  } catch (error) {
+    return `${file}: ${(error as Error).message} (or set KTIZO_SECRET_KEY)`;
+  }
+};
+
 const decodeKey = (value: string): Buffer => {
   const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
   if (key.length !== 32) throw new Error("secret key must be 32 bytes (64 hex characters or base64)");

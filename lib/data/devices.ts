@@ -59,3 +59,13 @@ export const findDeviceSummary = ({ id, db = prisma }: { id: string; db?: Db }):
 
 export const findApprovalTimes = ({ id, db = prisma }: { id: string; db?: Db }): Promise<{ firstSeenAt: Date; approvedAt: Date | null } | null> =>
   db.device.findUnique({ where: { id }, select: { firstSeenAt: true, approvedAt: true } });
+
+export type StaticIpDevice = { mac: string; hostname: string | null; ipAddress: string };
+
+// Every device holding a static IP, whatever its status. `db`: the caller's transaction when there is
+// one (SQLite has one writer; reading beside it would wait).
+export const listStaticIpDevices = async (db: Db = prisma): Promise<StaticIpDevice[]> => {
+  const rows = await db.device.findMany({ where: { ipAddress: { not: null } }, select: { mac: true, hostname: true, ipAddress: true } });
+
+  return rows.flatMap((row) => (row.ipAddress ? [{ mac: row.mac, hostname: row.hostname, ipAddress: row.ipAddress }] : []));
+};

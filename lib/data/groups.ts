@@ -13,6 +13,7 @@ const groupOf = (group: GroupRow): GroupJson => ({
   installDisk: group.installDisk,
   hostnamePattern: group.hostnamePattern,
   configPatch: group.configPatch,
+  approvalProof: group.approvalProof as GroupJson["approvalProof"],
   deviceCount: group._count.devices,
   createdAt: group.createdAt.toISOString(),
   updatedAt: group.updatedAt.toISOString(),

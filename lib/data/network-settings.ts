@@ -27,6 +27,7 @@ const inputOf = (row: NetworkSettings): NetworkSettingsInput => ({
   provisionWindowMinutes: row.provisionWindowMinutes,
   allowMacOnlyDownload: row.allowMacOnlyDownload,
   pendingHoldSeconds: row.pendingHoldSeconds,
+  identityCheck: row.identityCheck as NetworkSettingsInput["identityCheck"],
 });
 
 export type NetworkSettingsRecord = { json: NetworkSettingsJson; input: NetworkSettingsInput };

@@ -22,4 +22,16 @@ describe("backoffDelayMs", () => {
   it("uses the factor it is given", () => {
     expect(backoffDelayMs({ failures: 3, backoff: { ...backoff, factor: 3 } })).toBe(9_000);
   });
+
+  // As the cluster jobs call it (node polls, bootstrap retries): doubling, no jitter.
+  it.each([
+    [1, 1000, 60000, 1000],
+    [2, 1000, 60000, 2000],
+    [4, 1000, 60000, 8000],
+    [7, 1000, 60000, 60000],
+    [500, 1000, 60000, 60000],
+    [5000, 1000, 60000, 60000],
+  ])("failure %i (base %i, cap %i, factor 2) waits %i ms", (failures, baseMs, capMs, expected) => {
+    expect(backoffDelayMs({ failures, backoff: { baseMs, factor: 2, capMs } })).toBe(expected);
+  });
 });

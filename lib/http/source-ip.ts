@@ -1,10 +1,11 @@
-// The client address. Next's server puts the socket address in x-forwarded-for; with
-// KTIZO_TRUST_PROXY=1 (behind a reverse proxy) the left-most entry names the original client.
+// The client address. The production server (scripts/web-server.ts) replaces X-Forwarded-For with
+// the one address it decided on (the socket peer, or the client named by a trusted proxy:
+// KTIZO_TRUSTED_PROXIES); under `next dev`, Next appends the socket address. Either way the
+// right-most entry is the one this process can vouch for.
 export const sourceIpOf = (req: Request): string | null => {
   const forwarded = req.headers.get("x-forwarded-for");
   if (!forwarded) return null;
-  const entries = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
-  const pick = process.env.KTIZO_TRUST_PROXY === "1" ? entries[0] : entries.at(-1);
+  const pick = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
 
   return pick ? pick.replace(/^::ffff:/, "").slice(0, 64) : null;
 };

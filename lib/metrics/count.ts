@@ -19,3 +19,11 @@ export const observeApproval = ({ firstSeenAt, approvedAt, actorType }: Approval
   const seconds = Math.max(0, (approvedAt.getTime() - firstSeenAt.getTime()) / 1000);
   metrics().approvalSeconds.observe({ actor: actorType }, seconds);
 };
+
+export const countConfigRefusal = (reason: string): void => {
+  metrics().configRefusals.inc({ reason });
+};
+
+export const countIdentityMismatch = (stage: "script" | "download" | "register"): void => {
+  metrics().identityMismatches.inc({ stage });
+};

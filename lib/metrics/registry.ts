@@ -8,6 +8,8 @@ export type KtizoMetrics = {
   httpDuration: Histogram<"method" | "route" | "status">;
   ipxeScripts: Counter<"kind">;
   configDownloads: Counter<"result">;
+  configRefusals: Counter<"reason">;
+  identityMismatches: Counter<"stage">;
   approvalSeconds: Histogram<"actor">;
   webhookDeliveries: Counter<"result">;
   devices: Gauge<"status">;
@@ -16,6 +18,10 @@ export type KtizoMetrics = {
   workerHeartbeatAge: Gauge;
   dnsmasqState: Gauge<"state">;
   dnsmasqRestarts: Gauge;
+  clusterHealthy: Gauge;
+  clusterBootstrapped: Gauge;
+  clusterApiReady: Gauge;
+  clusterNodes: Gauge<"stage">;
 };
 
 const createMetrics = (): KtizoMetrics => {
@@ -35,6 +41,18 @@ const createMetrics = (): KtizoMetrics => {
     }),
     ipxeScripts: new Counter({ name: "ktizo_ipxe_scripts_total", help: "iPXE scripts served, by kind (talos, waiting, rejected, exit, not-ready, entry)", labelNames: ["kind"], registers }),
     configDownloads: new Counter({ name: "ktizo_config_downloads_total", help: "Talos config download requests by result (served, refused, not_ready)", labelNames: ["result"], registers }),
+    configRefusals: new Counter({
+      name: "ktizo_config_refusals_total",
+      help: "Refused config downloads by reason (unknown-device, pending, rejected, local, used, expired, wrong-device, wrong-ip, unverified, no-token, provisioned)",
+      labelNames: ["reason"],
+      registers,
+    }),
+    identityMismatches: new Counter({
+      name: "ktizo_identity_mismatches_total",
+      help: "Boot requests whose source address is bound to another MAC, by stage (script, download, register)",
+      labelNames: ["stage"],
+      registers,
+    }),
     approvalSeconds: new Histogram({
       name: "ktizo_device_approval_seconds",
       help: "Time from a device's registration to its approval, by actor type (user, token, rule)",
@@ -50,6 +68,10 @@ const createMetrics = (): KtizoMetrics => {
     workerHeartbeatAge: new Gauge({ name: "ktizo_worker_heartbeat_age_seconds", help: "Age of the worker's last heartbeat (-1 when it never wrote one)", registers }),
     dnsmasqState: new Gauge({ name: "ktizo_dnsmasq_state", help: "1 for the dnsmasq state the worker last reported", labelNames: ["state"], registers }),
     dnsmasqRestarts: new Gauge({ name: "ktizo_dnsmasq_restarts", help: "dnsmasq restarts the worker reported", registers }),
+    clusterHealthy: new Gauge({ name: "ktizo_cluster_healthy", help: "1 when every node is Kubernetes Ready, etcd has every control plane and /readyz answers", registers }),
+    clusterBootstrapped: new Gauge({ name: "ktizo_cluster_bootstrapped", help: "1 once etcd was bootstrapped on the first control plane", registers }),
+    clusterApiReady: new Gauge({ name: "ktizo_cluster_api_ready", help: "1 when the Kubernetes API's /readyz answered 200 at the last collection", registers }),
+    clusterNodes: new Gauge({ name: "ktizo_cluster_nodes", help: "Approved devices by stage (installing, booting, running, ready)", labelNames: ["stage"], registers }),
   };
 };
 

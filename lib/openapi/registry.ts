@@ -1,3 +1,4 @@
+import { consoleCodeRoutes } from "@/lib/openapi/routes/console-code";
 import { deviceRoutes } from "@/lib/openapi/routes/devices";
 import { machineRoutes } from "@/lib/openapi/routes/machine";
 import { ruleGroupWebhookRoutes } from "@/lib/openapi/routes/rules-groups-webhooks";
@@ -7,4 +8,4 @@ import type { RouteDoc } from "@/lib/openapi/route-doc";
 
 // Every documented route. A new route.ts must be added here (and its path to paths.ts):
 // tests/integration/openapi-coverage.test.ts fails until it is.
-export const routeDocs: RouteDoc[] = [...machineRoutes, ...systemRoutes, ...deviceRoutes, ...settingsRoutes, ...ruleGroupWebhookRoutes];
+export const routeDocs: RouteDoc[] = [...machineRoutes, ...systemRoutes, ...deviceRoutes, ...consoleCodeRoutes, ...settingsRoutes, ...ruleGroupWebhookRoutes];

@@ -1,3 +1,4 @@
+import { approvalProofs } from "@/lib/domain/oauth/approval-proof";
 import { z } from "zod";
 import { bootActions, deviceRoles, deviceStatuses } from "@/lib/schemas/device";
 import { listJsonSchema } from "@/lib/schemas/common-fields";
@@ -31,6 +32,7 @@ export const deviceShape = z.object({
   installDisk: nullableString,
   notes: nullableString,
   bootAction: z.enum(bootActions),
+  approvalProof: z.enum(approvalProofs).nullable(),
   firstSeenAt: timestamp,
   lastSeenAt: timestamp,
   lastSourceIp: nullableString,
@@ -40,6 +42,9 @@ export const deviceShape = z.object({
   configDownloadCount: z.number().int(),
   lastDownloadIp: nullableString,
   provisionedAt: timestamp.nullable(),
+  identityStatus: z.enum(["bound", "mismatch", "unverifiable"]).nullable(),
+  identityReason: nullableString,
+  identityCheckedAt: timestamp.nullable(),
 });
 export const deviceListShape = listJsonSchema(deviceShape);
 export const registeredShape = z.object({ id: z.string(), mac: z.string(), status: z.enum(deviceStatuses) });

@@ -1,9 +1,10 @@
+import { approvalProofSchema } from "@/lib/schemas/approval-proof";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { talosDefaults } from "@/lib/domain/talos/cluster-input";
 import { parseConfigPatch } from "@/lib/domain/talos/config-documents";
 import { isSupportedKubernetesVersion } from "@/lib/domain/talos/kubernetes-version";
-import { isDnsName, isIpOrCidr } from "@/lib/domain/talos/net-format";
+import { cidrsOverlap, isDnsName, isIpOrCidr } from "@/lib/domain/talos/net-format";
 
 // Every value here reaches a Talos YAML document or a talosctl argument: closed character sets,
 // no control characters, so no value can add a line or a flag.
@@ -50,6 +51,12 @@ const patch = (field: string) =>
       if (!result.ok) for (const message of result.errors) ctx.addIssue({ code: "custom", message: message.replace(`${field}: `, "") });
     });
 
+const kubeconfigTtlHours = z
+  .number("kubeconfigTtlHours must be a number of hours")
+  .int("kubeconfigTtlHours must be a whole number of hours")
+  .min(1, "kubeconfigTtlHours must be at least 1")
+  .max(8760, "kubeconfigTtlHours must be at most 8760 (one year)");
+
 const clusterSettingsFields = {
   name: clusterName,
   endpoint,
@@ -67,6 +74,10 @@ const clusterSettingsFields = {
   configPatch: patch("configPatch").default(""),
   controlPlanePatch: patch("controlPlanePatch").default(""),
   workerPatch: patch("workerPatch").default(""),
+  // docs/cluster.md: the worker bootstraps etcd by itself unless this is off.
+  autoBootstrap: z.boolean().default(true),
+  kubeconfigTtlHours: kubeconfigTtlHours.default(24),
+  approvalProof: approvalProofSchema.default("token"),
 };
 
 const cniRule = (value: { cniName?: string; cniUrls?: string[] }, ctx: z.RefinementCtx) => {
@@ -75,7 +86,21 @@ const cniRule = (value: { cniName?: string; cniUrls?: string[] }, ctx: z.Refinem
   if (value.cniName !== "custom" && urls.length > 0) ctx.addIssue({ code: "custom", path: ["cniUrls"], message: "cniUrls are only used with cniName custom" });
 };
 
-export const clusterSettingsSchema = z.object(clusterSettingsFields).strict().superRefine(cniRule);
+// Kubernetes routes pod and service traffic by these ranges: an address in both is unreachable as one or the other.
+const subnetsRule = (value: { podSubnets?: string[]; serviceSubnets?: string[] }, ctx: z.RefinementCtx) => {
+  for (const service of value.serviceSubnets ?? []) {
+    const pod = (value.podSubnets ?? []).find((candidate) => cidrsOverlap(candidate, service));
+    if (pod) ctx.addIssue({ code: "custom", path: ["serviceSubnets"], message: `Service subnet ${service} overlaps pod subnet ${pod}: pods and services need separate address ranges` });
+  }
+};
+
+export const clusterSettingsSchema = z
+  .object(clusterSettingsFields)
+  .strict()
+  .superRefine((value, ctx) => {
+    cniRule(value, ctx);
+    subnetsRule(value, ctx);
+  });
 export type ClusterSettingsInput = z.infer<typeof clusterSettingsSchema>;
 
 // PUT accepts any subset; the merged result is validated with clusterSettingsSchema again.
@@ -97,6 +122,9 @@ export const updateClusterSettingsSchema = z
     configPatch: patch("configPatch"),
     controlPlanePatch: patch("controlPlanePatch"),
     workerPatch: patch("workerPatch"),
+    autoBootstrap: z.boolean(),
+    kubeconfigTtlHours,
+    approvalProof: approvalProofSchema,
   })
   .partial()
   .strict();
@@ -134,6 +162,9 @@ export const clusterSettingsJsonSchema = z.object({
   configPatch: z.string(),
   controlPlanePatch: z.string(),
   workerPatch: z.string(),
+  autoBootstrap: z.boolean(),
+  kubeconfigTtlHours: z.number().int(),
+  approvalProof: approvalProofSchema,
   generator: generatorSchema,
   generatedAt: z.string().describe("ISO 8601 time").nullable(),
   // Not secret material, only whether it exists (the page and API clients need to know).
@@ -161,6 +192,8 @@ export const clusterSettingsFormSchema = z.preprocess((raw) => {
     configPatch: textarea(form.configPatch ?? ""),
     controlPlanePatch: textarea(form.controlPlanePatch ?? ""),
     workerPatch: textarea(form.workerPatch ?? ""),
+    autoBootstrap: checkbox(form.autoBootstrap),
+    kubeconfigTtlHours: form.kubeconfigTtlHours === undefined || form.kubeconfigTtlHours === "" ? undefined : Number(form.kubeconfigTtlHours),
   };
 }, clusterSettingsSchema);
 

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { deviceStages } from "@/lib/domain/devices/device-stage";
 import { isIpv4 } from "@/lib/domain/boot/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { parseMac } from "@/lib/domain/mac";
+import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
+import { inheritedApprovalProofSchema } from "@/lib/schemas/approval-proof";
 
 export const deviceRoles = ["controlplane", "worker"] as const;
 export const deviceStatuses = ["pending", "approved", "rejected"] as const;
@@ -142,6 +145,7 @@ export const updateDeviceSchema = z.strictObject({
   installDisk: nullableText(installDiskSchema),
   notes: nullableText(notesSchema),
   bootAction: z.enum(bootActions).optional(),
+  approvalProof: inheritedApprovalProofSchema,
 });
 export type UpdateDeviceInput = z.infer<typeof updateDeviceSchema>;
 
@@ -176,6 +180,8 @@ export type DeviceJson = {
   installDisk: string | null;
   notes: string | null;
   bootAction: (typeof bootActions)[number];
+  // null = inherit from the group, then the cluster (docs/devices.md, "console-code").
+  approvalProof: ApprovalProof | null;
   firstSeenAt: string;
   lastSeenAt: string;
   lastSourceIp: string | null;
@@ -185,6 +191,20 @@ export type DeviceJson = {
   configDownloadCount: number;
   lastDownloadIp: string | null;
   provisionedAt: string | null;
+  // The last identity check of a boot request (docs/security.md): bound | mismatch | unverifiable.
+  identityStatus: string | null;
+  identityReason: string | null;
+  identityCheckedAt: string | null;
 };
 
 export type DeviceListJson = { items: DeviceJson[]; total: number; page: number; pageSize: number };
+
+// GET /api/v1/devices/rack: every device (up to rackLimit) as one cell of the Overview's rack grid.
+export const rackLimit = 20_000;
+export const rackSchema = z.object({
+  devices: z.array(z.object({ id: z.string(), mac: z.string(), hostname: z.string().nullable(), stage: z.enum(deviceStages) })),
+  counts: z.record(z.enum(deviceStages), z.number().int().min(0)),
+  // More devices exist than the grid shows (rackLimit).
+  truncated: z.boolean(),
+});
+export type RackJson = z.infer<typeof rackSchema>;

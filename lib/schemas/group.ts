@@ -1,3 +1,5 @@
+import { inheritedApprovalProofSchema } from "@/lib/schemas/approval-proof";
+import { approvalProofs } from "@/lib/domain/oauth/approval-proof";
 import { z } from "zod";
 import { checkHostnamePattern } from "@/lib/domain/rules/hostname-pattern";
 import { parseConfigPatch } from "@/lib/domain/talos/config-documents";
@@ -24,6 +26,7 @@ export const createGroupSchema = z.strictObject({
   installDisk: optionalField(installDiskSchema),
   hostnamePattern: optionalField(hostnamePatternSchema),
   configPatch: z.preprocess((value) => value ?? "", configPatchSchema).default(""),
+  approvalProof: inheritedApprovalProofSchema,
 });
 export type CreateGroupInput = z.output<typeof createGroupSchema>;
 
@@ -45,6 +48,7 @@ export const groupJsonSchema = z.object({
   installDisk: z.string().nullable(),
   hostnamePattern: z.string().nullable(),
   configPatch: z.string(),
+  approvalProof: z.enum(approvalProofs).nullable(),
   deviceCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -56,8 +56,16 @@ describe("networkSettingsSchema", () => {
     ["interface", "a-very-long-interface-name"],
     ["leaseTime", "60"],
     ["pendingHoldSeconds", 600],
+    ["identityCheck", "loose"],
+    ["identityCheck", ""],
   ])("refuses %s = %j", (field, value) => {
     expect(networkSettingsSchema.safeParse({ ...validNetwork, [field]: value }).success).toBe(false);
+  });
+
+  it("identityCheck defaults to strict and names itself when wrong", () => {
+    expect(networkSettingsSchema.parse(validNetwork).identityCheck).toBe("strict");
+    const result = networkSettingsSchema.safeParse({ ...validNetwork, identityCheck: "loose" });
+    expect(result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["identityCheck", "identityCheck must be strict, ip-only or off"]]);
   });
 
   it("accepts a comma inside extraKernelArgs (console=ttyS0,115200n8 never reaches dnsmasq)", () => {

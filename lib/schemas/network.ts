@@ -2,6 +2,8 @@ import { z } from "zod";
 import { schematicPattern, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { checkNetworkConsistency } from "@/lib/domain/dnsmasq/check-network";
 import { isIpv4, prefixLengthOf } from "@/lib/domain/boot/ipv4";
+import { bareFileNamePattern } from "@/lib/domain/bare-file-name";
+import { identityChecks } from "@/lib/domain/identity/decide-identity";
 
 // Every value here ends up in dnsmasq.conf, an iPXE script or a kernel command line. Each field
 // has a closed character set, so none can carry a newline, a comma (dnsmasq's field separator), a
@@ -51,9 +53,11 @@ const leaseSeconds = (value: string): number => {
   return Number.parseInt(value, 10) * unit;
 };
 
-// A binary already in the TFTP root (a bare file name) or a file on this host to copy there.
+// A bare file name inside KTIZO_IPXE_DIR, never a path: the file is copied into the TFTP root and
+// served to anyone (lib/compile/ipxe-binary.ts checks that it exists, at save and at apply).
 const arm64Binary = text()
-  .regex(/^(?:\/(?:[A-Za-z0-9_+-][A-Za-z0-9._+-]*\/)*)?[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,127}$/, "arm64Binary must be a file name or an absolute path without spaces or ..");
+  .max(128, "arm64Binary must be a file name of at most 128 characters")
+  .regex(bareFileNamePattern, "arm64Binary must be a bare file name in the iPXE directory (KTIZO_IPXE_DIR), like ipxe-arm64.efi: no / and no leading dot");
 
 // Kernel arguments go into the iPXE `kernel` line: space-separated tokens of a safe set. A comma is
 // allowed here (console=ttyS0,115200n8) because this value never reaches dnsmasq; `$`, quotes,
@@ -94,6 +98,8 @@ export const networkSettingsFields = z.object({
   provisionWindowMinutes: z.number().int().min(1).max(1440),
   allowMacOnlyDownload: z.boolean(),
   pendingHoldSeconds: z.number().int().min(0).max(170),
+  // How a boot request's source address must be bound to the MAC (docs/security.md).
+  identityCheck: z.enum(identityChecks, { error: "identityCheck must be strict, ip-only or off" }),
 });
 
 // What POST fills in for omitted fields (the same values as the Prisma defaults).
@@ -117,6 +123,7 @@ export const networkSettingsDefaults = {
   provisionWindowMinutes: 60,
   allowMacOnlyDownload: false,
   pendingHoldSeconds: 60,
+  identityCheck: "strict",
 } as const;
 
 const withDefaults = (value: unknown): unknown =>

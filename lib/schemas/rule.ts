@@ -3,6 +3,7 @@ import { checkHostnamePattern } from "@/lib/domain/rules/hostname-pattern";
 import { checkPool } from "@/lib/domain/rules/ip-pool";
 import { hasCriteria } from "@/lib/domain/rules/match-rule";
 import { normalizeOuiPrefix } from "@/lib/domain/rules/oui";
+import { parseCidr } from "@/lib/domain/identity/cidr";
 import { deviceRoles } from "@/lib/schemas/device";
 import { formBoolean, formNumber, idSchema, labelSchema, optionalField } from "@/lib/schemas/common-fields";
 
@@ -34,6 +35,18 @@ const hostnamePatternSchema = z.string().trim().max(63).superRefine((value, ctx)
   if (!check.ok) ctx.addIssue({ code: "custom", message: check.reason });
 });
 const ipSchema = z.string().trim().regex(/^\d{1,3}(\.\d{1,3}){3}$/, "must be an IPv4 address");
+// The source subnets a boot request must come from (docs/security.md); stored in canonical form.
+const cidrSchema = z.string().transform((value, ctx) => {
+  const parsed = parseCidr(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.reason });
+
+    return z.NEVER;
+  }
+
+  return parsed.text;
+});
+const sourceSubnetsSchema = z.array(cidrSchema).max(32, "at most 32 source subnets").transform((list) => [...new Set(list)]);
 
 // Without defaults: a partial of these (PUT) must not fill absent fields with creation defaults.
 const baseFields = z.strictObject({
@@ -52,12 +65,16 @@ const baseFields = z.strictObject({
   ipPoolStart: optionalField(ipSchema),
   ipPoolEnd: optionalField(ipSchema),
   maxMatches: optionalField(z.number().int().min(1).max(1_000_000)),
+  sourceSubnets: sourceSubnetsSchema,
+  allowControlPlane: z.boolean(),
 });
 
 export const ruleFields = baseFields.extend({
   priority: baseFields.shape.priority.default(100),
   enabled: baseFields.shape.enabled.default(true),
   action: baseFields.shape.action.default("approve"),
+  sourceSubnets: baseFields.shape.sourceSubnets.default([]),
+  allowControlPlane: baseFields.shape.allowControlPlane.default(false),
 });
 
 type RuleShape = z.output<typeof ruleFields>;
@@ -73,6 +90,10 @@ const ruleRefinements = (rule: RuleShape, ctx: z.RefinementCtx): void => {
   } else if (rule.ipPoolStart && rule.ipPoolEnd) {
     const pool = checkPool(rule.ipPoolStart, rule.ipPoolEnd);
     if (!pool.ok) ctx.addIssue({ code: "custom", path: ["ipPoolEnd"], message: pool.reason });
+  }
+  // Approving a control plane hands out the cluster CA keys: only by explicit choice.
+  if (rule.action === "approve" && rule.role === "controlplane" && !rule.allowControlPlane) {
+    ctx.addIssue({ code: "custom", path: ["allowControlPlane"], message: "a rule approving as controlplane needs allowControlPlane (control-plane configs carry the cluster CA keys)" });
   }
   if (rule.action === "reject") {
     for (const field of ["groupId", "role", "hostnamePattern", "ipPoolStart"] as const) {
@@ -92,7 +113,16 @@ const fromForm = (value: unknown): unknown => {
   if (typeof value !== "object" || value === null) return value;
   const form = value as Record<string, unknown>;
 
-  return { ...form, enabled: formBoolean(form.enabled), priority: formNumber(form.priority) ?? undefined, maxMatches: formNumber(form.maxMatches) };
+  const subnets = typeof form.sourceSubnets === "string" ? form.sourceSubnets.split(/[\s,]+/).filter(Boolean) : form.sourceSubnets;
+
+  return {
+    ...form,
+    enabled: formBoolean(form.enabled),
+    allowControlPlane: formBoolean(form.allowControlPlane),
+    sourceSubnets: subnets,
+    priority: formNumber(form.priority) ?? undefined,
+    maxMatches: formNumber(form.maxMatches),
+  };
 };
 export const ruleFormSchema = z.preprocess(fromForm, createRuleSchema);
 
@@ -113,6 +143,8 @@ export const ruleJsonSchema = z.object({
   ipPoolStart: z.string().nullable(),
   ipPoolEnd: z.string().nullable(),
   maxMatches: z.number().int().nullable(),
+  sourceSubnets: z.array(z.string()),
+  allowControlPlane: z.boolean(),
   matchCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -123,6 +155,24 @@ export const ruleDryRunJsonSchema = z.object({
   ruleId: z.string(),
   wouldAct: z.boolean(),
   remaining: z.number().int().nullable(),
-  matches: z.array(z.object({ id: z.string(), mac: z.string(), hostname: z.string().nullable(), uuid: z.string().nullable(), serial: z.string().nullable(), arch: z.string().nullable(), firstSeenAt: z.string() })),
+  // Why the rule can decide nothing at all (no source subnets on an approving rule), else null.
+  blockedReason: z.string().nullable(),
+  // Pending devices the rule's criteria match; `wouldDecide` is false when the gate stops it, with
+  // `blockedBy` saying why (source address outside the subnets, identity not verified).
+  matches: z.array(
+    z.object({
+      id: z.string(),
+      mac: z.string(),
+      hostname: z.string().nullable(),
+      uuid: z.string().nullable(),
+      serial: z.string().nullable(),
+      arch: z.string().nullable(),
+      firstSeenAt: z.string(),
+      lastSourceIp: z.string().nullable(),
+      identityStatus: z.string().nullable(),
+      wouldDecide: z.boolean(),
+      blockedBy: z.string().nullable(),
+    }),
+  ),
 });
 export type RuleDryRunJson = z.infer<typeof ruleDryRunJsonSchema>;

@@ -6,8 +6,8 @@ import { GET as ipxeBinary } from "@/app/api/v1/assets/ipxe/[file]/route";
 import { GET as talosAsset } from "@/app/api/v1/assets/talos/[version]/[file]/route";
 import { prisma } from "@/lib/db/client";
 import { paths } from "@/lib/paths";
-import { hostileString, propertyRuns } from "@/tests/hardening/arbitraries";
-import { tryRequest } from "@/tests/hardening/state";
+import { hostileString } from "@/tests/hardening/arbitraries";
+import { realRuns, requestOrSkip } from "@/tests/hardening/state";
 import { segment } from "@/tests/helpers/requests";
 import { seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
 
@@ -50,25 +50,29 @@ const check = async (response: Response, context: string) => {
 
 describe("asset routes with hostile names and ranges", () => {
   it("GET /api/v1/assets/talos/{version}/{file}", async () => {
+    const runs = realRuns(200);
     await fc.assert(
       fc.asyncProperty(versions, names, ranges, async (version, file, range) => {
-        const req = tryRequest(`http://ktizo.test/api/v1/assets/talos/x/y`, { headers: range === undefined ? {} : { range } });
-        if (!req) return;
+        const req = requestOrSkip(`http://ktizo.test/api/v1/assets/talos/x/y`, { headers: range === undefined ? {} : { range } });
+        runs.sent();
         await check(await talosAsset(req, segment({ version, file })), `${JSON.stringify(version)}/${JSON.stringify(file)} range=${JSON.stringify(range)}`);
       }),
-      propertyRuns(200),
+      runs.params,
     );
+    runs.expectAll();
   });
 
   it("GET /api/v1/assets/ipxe/{file}", async () => {
+    const runs = realRuns(200);
     await fc.assert(
       fc.asyncProperty(names, ranges, async (file, range) => {
-        const req = tryRequest(`http://ktizo.test/api/v1/assets/ipxe/x`, { headers: range === undefined ? {} : { range } });
-        if (!req) return;
+        const req = requestOrSkip(`http://ktizo.test/api/v1/assets/ipxe/x`, { headers: range === undefined ? {} : { range } });
+        runs.sent();
         await check(await ipxeBinary(req, segment({ file })), `${JSON.stringify(file)} range=${JSON.stringify(range)}`);
       }),
-      propertyRuns(200),
+      runs.params,
     );
+    runs.expectAll();
   });
 
   it("serves the real files exactly", async () => {

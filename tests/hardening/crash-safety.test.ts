@@ -14,7 +14,8 @@ import { createAdminToken } from "@/tests/helpers/admin";
 
 // kill -9 of the production web process in the middle of applies: compiled/ must hold the complete
 // old or the complete new files (never a partial one, never a temp file dnsmasq would read), and the
-// SQLite database must pass integrity_check. Several rounds, each killed at a random moment.
+// SQLite database must pass integrity_check. Several rounds, each killed at a random moment
+// inside an apply (after at least one complete apply in that round).
 const repo = path.resolve(import.meta.dirname, "../..");
 const rounds = 6;
 const settingsA = { leaseTime: "12h", dhcpRangeEnd: "10.77.0.199" };
@@ -39,10 +40,45 @@ const call = async (method: string, url: string, body?: unknown) =>
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
+// Saves and applies; returns what went wrong (a non-200 answer), or null. A lost connection rejects.
+const tryApply = async (changes: object): Promise<string | null> => {
+  const saved = await call("PUT", `/api/v1/network/settings/${settingsId}`, changes);
+  if (saved.status !== 200) return `PUT settings → ${saved.status} ${await saved.text()}`;
+  const applied = await call("POST", "/api/v1/network/settings/apply", {});
+  if (applied.status !== 200) return `POST apply → ${applied.status} ${await applied.text()}`;
+
+  return null;
+};
+
 const applyWith = async (changes: object) => {
-  expect((await call("PUT", `/api/v1/network/settings/${settingsId}`, changes)).status).toBe(200);
-  const response = await call("POST", "/api/v1/network/settings/apply", {});
-  expect(response.status, await response.clone().text()).toBe(200);
+  expect(await tryApply(changes)).toBeNull();
+};
+
+// Applies back to back, alternating B and A, until the server is killed; `onApplied` gets each
+// completed apply's duration. Only a lost connection after `killed()` turned true ends the loop
+// quietly; a wrong answer, or a lost connection while the server should be up, is reported (never
+// swallowed as "the kill landed").
+type LoopOptions = { killed: () => boolean; onApplied: (ms: number) => void };
+const applyUntilKilled = async ({ killed, onApplied }: LoopOptions): Promise<{ completed: number; problems: string[] }> => {
+  const problems: string[] = [];
+  let completed = 0;
+  for (let index = 0; !killed(); index += 1) {
+    const started = Date.now();
+    try {
+      const problem = await tryApply(index % 2 === 0 ? settingsB : settingsA);
+      if (problem) {
+        problems.push(`apply ${index}: ${problem}`);
+        break;
+      }
+      completed += 1;
+      onApplied(Date.now() - started);
+    } catch (error) {
+      if (!killed()) problems.push(`apply ${index} lost its connection before the kill: ${String(error)}`);
+      break;
+    }
+  }
+
+  return { completed, problems };
 };
 
 // Every file under compiled/, by path relative to it, with its bytes' hash.
@@ -104,19 +140,24 @@ describe("kill -9 during apply", () => {
     expect(stateA.get("dnsmasq/dnsmasq.conf")).not.toBe(stateB.get("dnsmasq/dnsmasq.conf"));
     const complete = (file: string) => new Set([stateA.get(file), stateB.get(file)]);
 
+    let completedApplies = 0;
     for (let round = 0; round < rounds; round += 1) {
-      // Applies back to back, alternating A and B; the kill lands at a random moment among them.
-      let stop = false;
-      const loop = (async () => {
-        for (let index = 0; !stop; index += 1) {
-          await applyWith(index % 2 === 0 ? settingsB : settingsA).catch(() => (stop = true));
-        }
-      })();
-      await sleep(randomInt(50, 1500));
+      // Applies run back to back; once one has completed (so the loop is in its steady state), the
+      // kill lands at a random moment within about one apply's duration: inside the next apply.
+      let killed = false;
+      let applied: (ms: number) => void = () => undefined;
+      const firstApply = new Promise<number>((resolve) => (applied = resolve));
+      const loop = applyUntilKilled({ killed: () => killed, onApplied: (ms) => applied(ms) });
+      const first = await Promise.race([firstApply, loop]);
+      if (typeof first !== "number") throw new Error(`round ${round}: the loop ended before any apply: ${first.problems.join("; ")}`);
+      await sleep(randomInt(0, Math.max(2, first)));
+      killed = true;
       app!.child.kill("SIGKILL");
       await new Promise((resolve) => (app!.child.exitCode !== null || app!.child.signalCode !== null ? resolve(null) : app!.child.once("exit", resolve)));
-      stop = true;
-      await loop;
+      const { completed, problems } = await loop;
+      expect(problems, `round ${round}`).toEqual([]);
+      expect(completed, `round ${round}: applies completed before the kill`).toBeGreaterThanOrEqual(1);
+      completedApplies += completed;
 
       const now = tree();
       for (const [file, hash] of now) {
@@ -144,7 +185,7 @@ describe("kill -9 during apply", () => {
     await applyWith(settingsA);
     expect(readFileSync(paths().dnsmasqConf, "utf8")).toBe(confA);
     const temps = [...tree().keys()].filter(isTemp);
-    console.log(`[crash-safety] ${rounds} kills; temp files left behind (dotfiles): ${temps.length}`);
+    console.log(`[crash-safety] ${rounds} kills; ${completedApplies} applies completed between them; temp files left behind (dotfiles): ${temps.length}`);
     // dnsmasq reads every file of dhcp-hostsdir except dotfiles: a planted temp file is not read.
     writeFileSync(path.join(paths().hostsDir, ".planted.tmp"), "52:54:00:77:ff:ff,10.77.0.250,planted\n");
     const read = hostsDirReads(paths().hostsDir);

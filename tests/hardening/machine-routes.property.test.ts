@@ -6,8 +6,8 @@ import { GET as downloadGet, POST as downloadPost } from "@/app/api/v1/config/do
 import { POST as register } from "@/app/api/v1/devices/register/route";
 import { prisma } from "@/lib/db/client";
 import { parseMac } from "@/lib/domain/mac";
-import { hostileJson, hostileMac, hostileQuery, hostileString, propertyRuns } from "@/tests/hardening/arbitraries";
-import { expectUnchanged, snapshot, tryRequest } from "@/tests/hardening/state";
+import { hostileJson, hostileMac, hostileQuery, hostileString } from "@/tests/hardening/arbitraries";
+import { expectUnchanged, realRuns, requestOrSkip, snapshot } from "@/tests/hardening/state";
 import { noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
 import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
 
@@ -42,25 +42,28 @@ describe("GET /boot.ipxe", () => {
   it("answers the same fixed script whatever the query and headers", async () => {
     const reference = await (await bootEntry(new Request(`${base}/boot.ipxe`), noParams)).text();
     expect(reference).toMatch(/^#!ipxe/);
+    const runs = realRuns(100);
     await fc.assert(
       fc.asyncProperty(hostileQuery, forwardedFor, async (query, ip) => {
-        const req = tryRequest(`${base}/boot.ipxe?${query}`, { headers: { "x-forwarded-for": ip } });
-        if (!req) return;
+        const req = requestOrSkip(`${base}/boot.ipxe?${query}`, { headers: { "x-forwarded-for": ip } });
+        runs.sent();
         const response = await bootEntry(req, noParams);
         expect(response.status).toBe(200);
         expect(await response.text()).toBe(reference);
       }),
-      propertyRuns(100),
+      runs.params,
     );
+    runs.expectAll();
   });
 });
 
 describe("GET /api/v1/boot/ipxe", () => {
   it("hostile MACs and query strings: never a 5xx; refused input changes nothing", async () => {
+    const runs = realRuns(200);
     await fc.assert(
       fc.asyncProperty(hostileMac, hostileQuery, forwardedFor, async (mac, query, ip) => {
-        const req = tryRequest(`${base}/api/v1/boot/ipxe?mac=${encodeURIComponent(mac.replace(/[\uD800-\uDFFF]/g, "?"))}&${query}`, { headers: { "x-forwarded-for": ip } });
-        if (!req) return;
+        const req = requestOrSkip(`${base}/api/v1/boot/ipxe?mac=${encodeURIComponent(mac.replace(/[\uD800-\uDFFF]/g, "?"))}&${query}`, { headers: { "x-forwarded-for": ip } });
+        runs.sent();
         const before = await snapshot();
         const response = await bootScript(req, noParams);
         const context = `mac=${JSON.stringify(mac)} query=${query}`;
@@ -70,18 +73,20 @@ describe("GET /api/v1/boot/ipxe", () => {
           expect(await response.text()).toMatch(/^#!ipxe\n/);
         }
       }),
-      propertyRuns(200),
+      runs.params,
     );
+    runs.expectAll();
   });
 });
 
 describe("POST /api/v1/devices/register", () => {
   it("hostile JSON bodies and content types: never a 5xx; refused input changes nothing", async () => {
+    const runs = realRuns(250);
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileJson, hostileString.map((raw) => ({ raw }))), contentTypes, async (body, contentType) => {
         const raw = typeof body === "object" && body !== null && "raw" in body && Object.keys(body).length === 1 ? String(body.raw) : JSON.stringify(body);
-        const req = tryRequest(`${base}/api/v1/devices/register`, { method: "POST", headers: { "content-type": contentType, "x-forwarded-for": "10.42.0.151" }, body: raw });
-        if (!req) return;
+        const req = requestOrSkip(`${base}/api/v1/devices/register`, { method: "POST", headers: { "content-type": contentType, "x-forwarded-for": "10.42.0.151" }, body: raw });
+        runs.sent();
         const before = await snapshot();
         const response = await register(req, noParams);
         await check(response.clone(), before, `${contentType} ${raw.slice(0, 200)}`);
@@ -90,17 +95,19 @@ describe("POST /api/v1/devices/register", () => {
           expect(parseMac(mac)).toEqual({ ok: true, mac });
         }
       }),
-      propertyRuns(250),
+      runs.params,
     );
+    runs.expectAll();
   });
 });
 
 describe("GET|POST /api/v1/config/download", () => {
   it("hostile queries: never a 5xx, never a config for an unapproved or tokenless request", async () => {
+    const runs = realRuns(200);
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileMac, fc.constantFrom("52:54:00:aa:00:01", "52:54:00:aa:00:02", "52:54:00:aa:00:03")), hostileQuery, async (mac, query) => {
-        const req = tryRequest(`${base}/api/v1/config/download?mac=${encodeURIComponent(mac.replace(/[\uD800-\uDFFF]/g, "?"))}&${query}`, { headers: { "x-forwarded-for": "10.42.0.152" } });
-        if (!req) return;
+        const req = requestOrSkip(`${base}/api/v1/config/download?mac=${encodeURIComponent(mac.replace(/[\uD800-\uDFFF]/g, "?"))}&${query}`, { headers: { "x-forwarded-for": "10.42.0.152" } });
+        runs.sent();
         const before = await snapshot();
         const response = await downloadGet(req, noParams);
         await check(response.clone(), before, `mac=${JSON.stringify(mac)} ${query}`);
@@ -112,24 +119,27 @@ describe("GET|POST /api/v1/config/download", () => {
           expect(after.devices - before.devices).toBeLessThanOrEqual(1);
         }
       }),
-      propertyRuns(200),
+      runs.params,
     );
+    runs.expectAll();
   });
 
   it("hostile POST bodies: never a 5xx; refused input changes nothing", async () => {
+    const runs = realRuns(200);
     await fc.assert(
       fc.asyncProperty(hostileJson, contentTypes, async (body, contentType) => {
         const raw = contentType.includes("urlencoded") && body && typeof body === "object" && !Array.isArray(body)
             ? new URLSearchParams(Object.entries(body).map(([key, value]) => [key, String(value)])).toString() : JSON.stringify(body);
-        const req = tryRequest(`${base}/api/v1/config/download`, { method: "POST", headers: { "content-type": contentType }, body: raw });
-        if (!req) return;
+        const req = requestOrSkip(`${base}/api/v1/config/download`, { method: "POST", headers: { "content-type": contentType }, body: raw });
+        runs.sent();
         const before = await snapshot();
         const response = await downloadPost(req, noParams);
         await check(response.clone(), before, `${contentType} ${raw.slice(0, 200)}`);
         expect(response.status).not.toBe(200);
       }),
-      propertyRuns(200),
+      runs.params,
     );
+    runs.expectAll();
   });
 });
 
@@ -140,8 +150,10 @@ describe("bodies over 64 KB", () => {
     ["download", downloadPost, "/api/v1/config/download"],
   ] as const;
   it.each(routes)("%s: 413 and no change, declared or streamed", async (_name, handler, path) => {
+    const runs = realRuns(20);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 64 * 1024 + 1, max: 1024 * 1024 }), fc.boolean(), async (size, streamed) => {
+        runs.sent();
         const body = JSON.stringify({ mac: "52:54:00:aa:0f:01", serial: "x".repeat(size) });
         const before = await snapshot();
         const init: RequestInit & { duplex?: "half" } = streamed
@@ -151,8 +163,9 @@ describe("bodies over 64 KB", () => {
         expect(response.status).toBe(413);
         await expectUnchanged(before, `size ${size} streamed ${streamed}`);
       }),
-      propertyRuns(20),
+      runs.params,
     );
+    runs.expectAll();
   });
 });
 

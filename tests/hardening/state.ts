@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { expect } from "vitest";
 import { prisma } from "@/lib/db/client";
 
@@ -28,4 +29,28 @@ export const tryRequest = (url: string, init: RequestInit): Request | null => {
   } catch {
     return null;
   }
+};
+
+// A property run counts only when it really sent a request. A draw that cannot be sent is marked
+// with fc.pre: fast-check then draws another (numRuns counts only runs that passed the
+// precondition, and too many skips fail the property). `sent()` counts each real request so the
+// test can assert that all `runs` happened, rather than trusting a property that returned early.
+export const realRuns = (runs: number) => {
+  let count = 0;
+
+  return {
+    params: { numRuns: runs },
+    sent: () => {
+      count += 1;
+    },
+    expectAll: () => expect(count, "property runs that really sent a request").toBeGreaterThanOrEqual(runs),
+  };
+};
+
+// The Request for a run, or a skipped run (fc.pre) when the WHATWG Request refuses the input.
+export const requestOrSkip = (url: string, init: RequestInit): Request => {
+  const request = tryRequest(url, init);
+  fc.pre(request !== null);
+
+  return request;
 };

@@ -9,6 +9,7 @@ type NetworkOverrides = Partial<{
   pendingHoldSeconds: number;
   extraKernelArgs: string;
   ipxePollSeconds: number;
+  identityCheck: "strict" | "ip-only" | "off";
 }>;
 
 export const seedNetworkSettings = (overrides: NetworkOverrides = {}) =>
@@ -22,6 +23,11 @@ export const seedNetworkSettings = (overrides: NetworkOverrides = {}) =>
       netmask: "255.255.255.0",
       gateway: "10.42.0.1",
       dnsServers: JSON.stringify(["10.42.0.1"]),
+      // Handler-level tests call route handlers with a made-up client address that no neighbour
+      // table holds, so they run with the identity check off unless they choose a mode. The
+      // check itself is tested with real neighbour tables and leases in tests/net/identity-*.test.ts
+      // and with a fixed table in tests/integration/boot-identity.test.ts.
+      identityCheck: "off",
       ...overrides,
     },
   });

@@ -74,6 +74,8 @@ describe("cluster admin API", () => {
     ["patch with an unknown key", { configPatch: "machine:\n  notAKey: true\n" }, /configPatch: machine: unknown key .*notAKey/],
     ["patch that is a JSON patch", { workerPatch: '[{"op":"add","path":"/machine/x","value":1}]' }, /JSON patches/],
     ["custom CNI without URLs", { cniName: "custom" }, /custom CNI/],
+    ["service subnet overlapping the pod subnet", { serviceSubnets: ["10.244.128.0/20"] }, /Service subnet 10\.244\.128\.0\/20 overlaps pod subnet 10\.244\.0\.0\/16/],
+    ["pod subnet covering the service subnet", { podSubnets: ["10.0.0.0/8"] }, /overlaps pod subnet 10\.0\.0\.0\/8/],
     ["newline in the name", { name: "demo\nevil: 1" }, /control characters/],
   ])("PUT with a %s answers 422 and changes nothing", async (_name, patch, message) => {
     const before = await storedRow();

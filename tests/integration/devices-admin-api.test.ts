@@ -56,6 +56,7 @@ describe("devices admin API", () => {
     ["the broadcast address", { role: "worker", ipAddress: "10.42.0.255" }, 422, /not a host address/],
     ["the server's own IP", { role: "worker", ipAddress: "10.42.0.2" }, 409, /server address/],
     ["a taken IP", { role: "worker", ipAddress: "10.42.0.50" }, 409, /already assigned to device taken/],
+    ["an IP inside the DHCP range", { role: "worker", ipAddress: "10.42.0.150" }, 422, /inside the DHCP range 10\.42\.0\.100–10\.42\.0\.200/],
     ["a taken hostname", { role: "worker", hostname: "taken" }, 409, /hostname taken is already used/],
     ["a bad install disk", { role: "worker", installDisk: "/dev/sda;reboot" }, 422, /install disk/],
     ["an unknown field", { role: "worker", status: "rejected" }, 422, /./],

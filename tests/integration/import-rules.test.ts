@@ -67,6 +67,7 @@ describe("import rules", () => {
     ["lib/data/x.ts", 'import type { x } from "@/lib/generated/prisma/client";'],
     ["lib/domain/x.ts", 'import { x } from "node:crypto";'],
     ["lib/domain/x.ts", 'import { isIP as x } from "node:net";'],
+    ["lib/domain/x.ts", 'import { BlockList as x } from "node:net";'],
     ["lib/domain/x.ts", 'import { x } from "zod";'],
     ["lib/domain/x.test.ts", 'import { x } from "node:fs";'],
     ["worker/x.ts", 'import { x } from "@/lib/services/webhooks";'],

@@ -51,7 +51,7 @@ describe("GET /metrics", () => {
 
   it("parses as Prometheus text and declares every ktizo family", async () => {
     const parsed = await read();
-    for (const family of ["ktizo_http_requests_total", "ktizo_http_request_duration_seconds", "ktizo_ipxe_scripts_total", "ktizo_config_downloads_total", "ktizo_device_approval_seconds", "ktizo_webhook_deliveries_total", "ktizo_devices", "ktizo_webhook_outbox", "ktizo_worker_up", "ktizo_dnsmasq_state"]) {
+    for (const family of ["ktizo_http_requests_total", "ktizo_http_request_duration_seconds", "ktizo_ipxe_scripts_total", "ktizo_config_downloads_total", "ktizo_config_refusals_total", "ktizo_identity_mismatches_total", "ktizo_device_approval_seconds", "ktizo_webhook_deliveries_total", "ktizo_devices", "ktizo_webhook_outbox", "ktizo_worker_up", "ktizo_dnsmasq_state"]) {
       expect(parsed.types.has(family), family).toBe(true);
     }
   });

@@ -75,6 +75,13 @@ afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve));
 });
 
+// Only the cluster's configured Talos version is pulled from Image Factory.
+const configureTalosVersion = async (talosVersion: string) => {
+  const row = await prisma.clusterSettings.findFirst();
+  if (row) await prisma.clusterSettings.update({ where: { id: row.id }, data: { talosVersion } });
+  else await prisma.clusterSettings.create({ data: { name: "lab", endpoint: "https://10.40.0.10:6443", talosVersion } });
+};
+
 const waitForImport = async (id: string) => {
   const seen: number[] = [];
   for (let i = 0; i < 200; i += 1) {
@@ -198,6 +205,7 @@ describe("GET /api/v1/assets/talos/{version}/{file}", () => {
   });
 
   it("factory source: a missing file is pulled through from Image Factory and cached", async () => {
+    await configureTalosVersion(version);
     const { id } = await prisma.networkSettings.findFirstOrThrow();
     await updateNetworkSettings({ id, changes: { assetSource: "factory", factorySchematic: "cd".repeat(32) }, actor: systemActor });
     requests.length = 0;
@@ -215,17 +223,19 @@ describe("GET /api/v1/assets/talos/{version}/{file}", () => {
     const { id } = await prisma.networkSettings.findFirstOrThrow();
     await updateNetworkSettings({ id, changes: { factorySchematic: "ab".repeat(32) }, actor: systemActor });
     const other = "v1.11.4";
+    await configureTalosVersion(other);
     const response = await getAsset(getRequest(`/api/v1/assets/talos/${other}/vmlinuz-amd64`), segment({ version: other, file: "vmlinuz-amd64" }));
     const reader = response.body!.getReader();
     await reader.read();
     await reader.cancel();
-    const cached = path.join(paths().assetsDir, other, "vmlinuz-amd64");
+    const cached = path.join(paths().assetCacheDir, "ab".repeat(32), other, "vmlinuz-amd64");
     for (let i = 0; i < 100 && !existsSync(cached); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(digest(await readFile(cached))).toBe(payloadSha);
   });
 
   it("factory source: concurrent first requests share one upstream download", async () => {
     const other = "v1.11.3";
+    await configureTalosVersion(other);
     requests.length = 0;
     const get = () => getAsset(getRequest(`/api/v1/assets/talos/${other}/vmlinuz-arm64`), segment({ version: other, file: "vmlinuz-arm64" }));
     const responses = await Promise.all([get(), get(), get()]);
@@ -237,10 +247,11 @@ describe("GET /api/v1/assets/talos/{version}/{file}", () => {
   it("factory source: Image Factory's 404 is passed on as 404", async () => {
     const { id } = await prisma.networkSettings.findFirstOrThrow();
     await updateNetworkSettings({ id, changes: { factorySchematic: "ee".repeat(32) }, actor: systemActor });
-    const response = await getAsset(getRequest("/api/v1/assets/talos/v1.10.0/vmlinuz-amd64"), segment({ version: "v1.10.0", file: "vmlinuz-amd64" }));
+    await configureTalosVersion("v1.11.2");
+    const response = await getAsset(getRequest("/api/v1/assets/talos/v1.11.2/vmlinuz-amd64"), segment({ version: "v1.11.2", file: "vmlinuz-amd64" }));
     expect(response.status).toBe(404);
-    expect(await response.text()).toMatch(/Image Factory has no vmlinuz-amd64 for v1.10.0/);
-    expect(existsSync(path.join(paths().assetsDir, "v1.10.0", "vmlinuz-amd64"))).toBe(false);
+    expect(await response.text()).toMatch(/Image Factory has no vmlinuz-amd64 for v1.11.2/);
+    expect(existsSync(path.join(paths().assetCacheDir, "ee".repeat(32), "v1.11.2", "vmlinuz-amd64"))).toBe(false);
   });
 });
 

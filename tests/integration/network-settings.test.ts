@@ -68,6 +68,25 @@ describe("network settings API", () => {
     expect((await prisma.networkSettings.findFirstOrThrow()).serverIp).toBe("10.31.0.2");
   });
 
+  it("refuses a DHCP range that covers devices' static IPs, naming them, and changes nothing", async () => {
+    await prisma.device.deleteMany();
+    await prisma.device.create({ data: { mac: "52:54:00:31:00:01", status: "approved", role: "worker", hostname: "w-1", ipAddress: "10.31.0.150" } });
+    const refusedCreate = await create();
+    expect(refusedCreate.status).toBe(422);
+    const createError = (await refusedCreate.json()).error;
+    expect(createError.issues).toEqual([{ path: "dhcpRangeStart", message: expect.stringContaining("w-1 (10.31.0.150)") }]);
+    expect(await prisma.networkSettings.count()).toBe(0);
+
+    const { id } = await (await create({ ...settings, dhcpRangeStart: "10.31.0.160" })).json();
+    const widened = await PUT(jsonRequest(`/api/v1/network/settings/${id}`, { dhcpRangeStart: "10.31.0.100" }, { method: "PUT", headers: headers() }), segment({ id }));
+    expect(widened.status).toBe(422);
+    expect((await prisma.networkSettings.findFirstOrThrow()).dhcpRangeStart).toBe("10.31.0.160");
+    // Proxy mode hands out no addresses: nothing to collide with.
+    const proxy = await PUT(jsonRequest(`/api/v1/network/settings/${id}`, { dhcpMode: "proxy", dhcpRangeStart: "", dhcpRangeEnd: "" }, { method: "PUT", headers: headers() }), segment({ id }));
+    expect(proxy.status, await proxy.clone().text()).toBe(200);
+    await prisma.device.deleteMany();
+  });
+
   it("PUT on an unknown id is 404", async () => {
     const response = await PUT(jsonRequest("/api/v1/network/settings/nope", { leaseTime: "1h" }, { method: "PUT", headers: headers() }), segment({ id: "nope" }));
     expect(response.status).toBe(404);

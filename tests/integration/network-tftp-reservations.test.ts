@@ -22,16 +22,21 @@ describe("prepareTftpRoot", () => {
     expect((await stat(paths().tftpRoot)).mode & 0o777).toBe(0o755);
   });
 
-  it("copies an arm64 binary from an absolute path under the fixed name ipxe-arm64.efi", async () => {
+  it("copies an arm64 binary named in the iPXE directory under the fixed name ipxe-arm64.efi", async () => {
+    // Debian ships no arm64 iPXE: any file of the iPXE directory stands in.
+    await prepareTftpRoot({ uefiBinary: "ipxe.efi", arm64Binary: "snponly.efi" });
+    expect(await sha256(path.join(paths().tftpRoot, "ipxe-arm64.efi"))).toBe(await sha256(path.join(paths().ipxeSourceDir, "snponly.efi")));
+  });
+
+  it("refuses an absolute path, even to a file that exists (no admin value names a host file)", async () => {
     const source = path.join(paths().dataDir, "my-arm64.efi");
     await mkdir(paths().dataDir, { recursive: true });
     await writeFile(source, "arm64 ipxe stand-in");
-    await prepareTftpRoot({ uefiBinary: "ipxe.efi", arm64Binary: source });
-    await expect(readFile(path.join(paths().tftpRoot, "ipxe-arm64.efi"), "utf8")).resolves.toBe("arm64 ipxe stand-in");
+    await expect(prepareTftpRoot({ uefiBinary: "ipxe.efi", arm64Binary: source })).rejects.toThrow(/arm64Binary must name a file in the iPXE directory/);
   });
 
   it("refuses a missing arm64 binary with a clear message", async () => {
-    await expect(prepareTftpRoot({ uefiBinary: "ipxe.efi", arm64Binary: "no-such-arm64.efi" })).rejects.toThrow(/arm64 iPXE binary not found/);
+    await expect(prepareTftpRoot({ uefiBinary: "ipxe.efi", arm64Binary: "no-such-arm64.efi" })).rejects.toThrow(/arm64Binary must name a file in the iPXE directory/);
   });
 });
 

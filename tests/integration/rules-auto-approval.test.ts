@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as register } from "@/app/api/v1/devices/register/route";
 import { GET as dryRun } from "@/app/api/v1/rules/[id]/dry-run/route";
 import { DELETE as deleteRule, GET as getRule, PUT as putRule } from "@/app/api/v1/rules/[id]/route";
@@ -6,37 +6,57 @@ import { GET as listRules, POST as postRule } from "@/app/api/v1/rules/route";
 import { prisma } from "@/lib/db/client";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { machineRequest, noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
+import { identityTable } from "@/tests/helpers/identity-table";
 
 let token: string;
 const api = (path: string, method = "GET", body?: unknown) =>
   new Request(`http://ktizo.test${path}`, { method, headers: adminHeaders(token), body: body === undefined ? undefined : JSON.stringify(body) });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
+// Every machine of these tests registers from its own address in 10.42.0.0/16, bound to its MAC
+// in the neighbour table (the stand-in of tests/helpers/identity-table.ts); approving rules name
+// that subnet, as a rule must to approve anything.
+const lan = "10.42.0.0/16";
+const table = identityTable();
+let nextHost = 0;
+
 const createRule = async (body: Record<string, unknown>) => {
-  const response = await postRule(api("/api/v1/rules", "POST", body), noParams);
+  const withSubnets = body.action === "reject" || "sourceSubnets" in body ? body : { sourceSubnets: [lan], ...body };
+  const response = await postRule(api("/api/v1/rules", "POST", withSubnets), noParams);
   expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
 
   return (await response.json()) as { id: string; name: string };
 };
 
-const registerMac = (mac: string, extra: Record<string, string> = {}) =>
-  register(
-    machineRequest("/api/v1/devices/register", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mac, ...extra }) }),
+type RegisterOptions = { ip?: string; bind?: boolean };
+
+const registerMac = (mac: string, extra: Record<string, string> = {}, { ip, bind = true }: RegisterOptions = {}) => {
+  nextHost += 1;
+  const source = ip ?? `10.42.${1 + Math.floor(nextHost / 250)}.${1 + (nextHost % 250)}`;
+  if (bind) table.neighbour(source, mac);
+
+  return register(
+    machineRequest("/api/v1/devices/register", { ip: source, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mac, ...extra }) }),
     noParams,
   );
+};
 
 const mac = (prefix: string, n: number) => `${prefix}:${(n >> 8).toString(16).padStart(2, "0")}:${(n & 255).toString(16).padStart(2, "0")}`;
 
 beforeAll(async () => {
   token = await createAdminToken();
-  await seedNetworkSettings();
+  await seedNetworkSettings({ identityCheck: "strict" });
+  table.install();
 });
+
+afterAll(() => table.uninstall());
 
 beforeEach(async () => {
   await prisma.device.deleteMany();
   await prisma.approvalRule.deleteMany();
   await prisma.deviceGroup.deleteMany();
   await prisma.event.deleteMany();
+  table.clear();
 });
 
 describe("rules API", () => {
@@ -63,6 +83,7 @@ describe("rules API", () => {
     ["a bad hostname pattern", { name: "x", macPattern: "*", role: "worker", hostnamePattern: "Worker_{n}" }, "hostnamePattern"],
     ["half a pool", { name: "x", macPattern: "*", role: "worker", ipPoolStart: "10.42.0.10" }, "ipPoolEnd"],
     ["a pool outside the subnet", { name: "x", macPattern: "*", role: "worker", ipPoolStart: "10.43.0.10", ipPoolEnd: "10.43.0.20" }, "ipPoolStart"],
+    ["a pool overlapping the DHCP range", { name: "x", macPattern: "*", role: "worker", ipPoolStart: "10.42.0.90", ipPoolEnd: "10.42.0.110" }, "ipPoolStart"],
     ["a reject rule with a pool", { name: "x", macPattern: "*", action: "reject", ipPoolStart: "10.42.0.10", ipPoolEnd: "10.42.0.20" }, "ipPoolStart"],
     ["an unknown group", { name: "x", macPattern: "*", role: "worker", groupId: "nope" }, "groupId"],
     ["an unknown field", { name: "x", macPattern: "*", role: "worker", matchCount: 0 }, ""],
@@ -90,7 +111,7 @@ describe("rules API", () => {
 describe("rules on registration", () => {
   it("the lowest priority number wins, and the event names the rule", async () => {
     await createRule({ name: "catch-all reject", priority: 1000, macPattern: "*", action: "reject" });
-    const rack = await createRule({ name: "rack 1", priority: 10, ouiPrefix: "52:54:00", role: "controlplane" });
+    const rack = await createRule({ name: "rack 1", priority: 10, ouiPrefix: "52:54:00", role: "controlplane", allowControlPlane: true });
     await createRule({ name: "rack 1 too", priority: 20, macPattern: "52:54:00:*", role: "worker" });
 
     expect(await (await registerMac("52:54:00:00:00:01")).json()).toMatchObject({ status: "approved" });
@@ -170,5 +191,88 @@ describe("dry-run", () => {
     expect(body.matches.map((match) => match.mac)).toEqual(["52:54:00:aa:00:01"]);
     expect(await prisma.device.findMany({ orderBy: { mac: "asc" } })).toEqual(before);
     expect(await prisma.approvalRule.findUniqueOrThrow({ where: { id: rule.id } })).toMatchObject({ matchCount: 0 });
+  });
+});
+
+describe("rules cannot open the gate on their own", () => {
+  const statusOf = async (response: Response) => ((await response.json()) as { status: string }).status;
+
+  it("a catch-all rule approves a bound request from its subnet, and nothing from outside it", async () => {
+    await createRule({ name: "catch-all", macPattern: "*", role: "worker", sourceSubnets: ["10.42.7.0/24"] });
+    expect(await statusOf(await registerMac("02:00:00:00:07:01", {}, { ip: "10.42.7.10" }))).toBe("approved");
+    expect(await statusOf(await registerMac("02:00:00:00:07:02", {}, { ip: "10.42.8.10" }))).toBe("pending");
+    expect(await statusOf(await registerMac("02:00:00:00:07:03", {}, { ip: "192.168.7.10" }))).toBe("pending");
+    expect(await prisma.approvalRule.findFirstOrThrow({ where: { name: "catch-all" } })).toMatchObject({ matchCount: 1 });
+  });
+
+  it("a catch-all rule does not approve a request that fails the identity check", async () => {
+    await createRule({ name: "catch-all", macPattern: "*", role: "worker", sourceSubnets: ["10.42.0.0/16"] });
+    // Unverifiable: nothing binds the address (a routed client, or a made-up MAC from a host whose own MAC owns the address).
+    expect(await statusOf(await registerMac("02:00:00:00:08:01", {}, { ip: "10.42.9.1", bind: false }))).toBe("pending");
+    // Mismatch: the address belongs to another MAC.
+    table.neighbour("10.42.9.2", "02:00:00:00:08:99");
+    expect(await statusOf(await registerMac("02:00:00:00:08:02", {}, { ip: "10.42.9.2", bind: false }))).toBe("pending");
+    const devices = await prisma.device.findMany({ where: { mac: { in: ["02:00:00:00:08:01", "02:00:00:00:08:02"] } }, orderBy: { mac: "asc" } });
+    expect(devices.map((device) => device.identityStatus)).toEqual(["unverifiable", "mismatch"]);
+    expect(await prisma.event.count({ where: { type: "device.approved" } })).toBe(0);
+  });
+
+  it("a rule without source subnets approves nothing; a reject rule still rejects", async () => {
+    await createRule({ name: "no subnets", priority: 1, macPattern: "*", role: "worker", sourceSubnets: [] });
+    expect(await statusOf(await registerMac("02:00:00:00:09:01"))).toBe("pending");
+    await createRule({ name: "reject rest", priority: 2, macPattern: "*", action: "reject" });
+    expect(await statusOf(await registerMac("02:00:00:00:09:02", {}, { bind: false }))).toBe("rejected");
+  });
+
+  it("rules saved before subnets existed (no subnets stored) approve nothing", async () => {
+    await prisma.approvalRule.create({ data: { name: "legacy", macPattern: "*", role: "worker" } });
+    expect(await statusOf(await registerMac("02:00:00:00:0a:01"))).toBe("pending");
+  });
+
+  it.each([
+    ["bad CIDR", { sourceSubnets: ["10.0.0.0"] }, "sourceSubnets.0"],
+    ["host bits set", { sourceSubnets: ["10.0.0.5/24"] }, "sourceSubnets.0"],
+    ["controlplane without allowControlPlane", { role: "controlplane" }, "allowControlPlane"],
+  ])("refuses %s at save with a field error and creates nothing", async (_name, fields, path) => {
+    const response = await postRule(api("/api/v1/rules", "POST", { name: "x", macPattern: "*", role: "worker", sourceSubnets: [lan], ...fields }), noParams);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { error: { issues: { path: string; message: string }[] } };
+    expect(body.error.issues.map((issue) => issue.path)).toContain(path);
+    expect(await prisma.approvalRule.count()).toBe(0);
+  });
+
+  it("refuses a rule whose group assigns controlplane unless allowControlPlane is set", async () => {
+    const group = await prisma.deviceGroup.create({ data: { name: "cp", role: "controlplane" } });
+    const refused = await postRule(api("/api/v1/rules", "POST", { name: "x", macPattern: "*", groupId: group.id, sourceSubnets: [lan] }), noParams);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain("allowControlPlane");
+    const allowed = await createRule({ name: "cp ok", macPattern: "*", groupId: group.id, allowControlPlane: true });
+    expect(allowed.name).toBe("cp ok");
+    expect(await statusOf(await registerMac("02:00:00:00:0b:01"))).toBe("approved");
+    expect(await prisma.device.findUniqueOrThrow({ where: { mac: "02:00:00:00:0b:01" } })).toMatchObject({ role: "controlplane" });
+  });
+
+  it("dry-run shows which matches the gate would stop, and why", async () => {
+    await registerMac("52:54:00:bb:00:01", {}, { ip: "10.42.20.1" });
+    await registerMac("52:54:00:bb:00:02", {}, { ip: "10.99.0.2" });
+    await registerMac("52:54:00:bb:00:03", {}, { ip: "10.42.20.3", bind: false });
+    const rule = await createRule({ name: "qemu", ouiPrefix: "525400", role: "worker", sourceSubnets: ["10.42.20.0/24"] });
+    const body = (await (await dryRun(api(`/api/v1/rules/${rule.id}/dry-run`), params(rule.id))).json()) as {
+      wouldAct: boolean;
+      blockedReason: string | null;
+      matches: { mac: string; wouldDecide: boolean; blockedBy: string | null }[];
+    };
+    expect(body).toMatchObject({ wouldAct: true, blockedReason: null });
+    expect(body.matches.map(({ mac: m, wouldDecide }) => [m, wouldDecide])).toEqual([
+      ["52:54:00:bb:00:01", true],
+      ["52:54:00:bb:00:02", false],
+      ["52:54:00:bb:00:03", false],
+    ]);
+    expect(body.matches[1]?.blockedBy).toMatch(/not in the rule's subnets/);
+    expect(body.matches[2]?.blockedBy).toMatch(/not verified/);
+
+    const bare = await createRule({ name: "bare", ouiPrefix: "525400", role: "worker", sourceSubnets: [] });
+    const bareRun = (await (await dryRun(api(`/api/v1/rules/${bare.id}/dry-run`), params(bare.id))).json()) as { wouldAct: boolean; blockedReason: string };
+    expect(bareRun).toMatchObject({ wouldAct: false, blockedReason: "the rule names no source subnets, so it approves nothing" });
   });
 });

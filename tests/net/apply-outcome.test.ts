@@ -2,6 +2,7 @@ import { chmod, mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as apply } from "@/app/api/v1/network/settings/apply/route";
 import { paths } from "@/lib/paths";
+import { getSetupChecklist } from "@/lib/services/health";
 import { createNetworkSettings, updateNetworkSettings } from "@/lib/services/network";
 import { systemActor } from "@/lib/auth/principal";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
@@ -62,6 +63,7 @@ describe.skipIf(!netTestsEnabled())("POST /api/v1/network/settings/apply reports
     expect(result, worker.output()).toMatchObject({ dnsmasq: "running", dnsmasqMessage: null, servingPrevious: false });
     const status = await readStatus(paths().workerStatusFile);
     expect(status).toMatchObject({ state: "running", configHash: result.configHash });
+    expect((await getSetupChecklist()).find((step) => step.key === "network")).toMatchObject({ done: true });
   });
 
   it("an absent interface: refused with dnsmasq's message, the previous config still served", async () => {
@@ -75,6 +77,8 @@ describe.skipIf(!netTestsEnabled())("POST /api/v1/network/settings/apply reports
     // (The worker stopped the old dnsmasq to try the new config, then started it again on the last good one.)
     expect(after).toMatchObject({ state: "running", configHash: before?.configHash, servingLastGood: true });
     expect(after?.state).not.toBe("waiting-for-config");
+    // The Overview's checklist does not call a refused apply done.
+    expect((await getSetupChecklist()).find((step) => step.key === "network")).toMatchObject({ done: false, detail: expect.stringContaining("not running") });
   });
 
   it("back to a good config: running again", async () => {

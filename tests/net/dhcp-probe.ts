@@ -25,14 +25,19 @@ case "$1" in bound|renew)
   printf 'KTZ siaddr=%s\\n' "$siaddr"
   printf 'KTZ boot_file=%s\\n' "$boot_file"
   printf 'KTZ serverid=%s\\n' "$serverid"
-  if [ -n "$KTZ_CONFIGURE" ]; then ip addr add "$ip/\${mask:-24}" dev "$interface"; fi ;;
+  if [ -n "$KTZ_CONFIGURE" ]; then
+    # An address kept from an earlier probe of this host is fine; any other failure fails the probe
+    # (udhcpc ignores the hook's exit code, so the hook says so on stdout).
+    out=$(ip addr add "$ip/\${mask:-24}" dev "$interface" 2>&1) || case "$out" in *"File exists"*|*"already assigned"*) ;; *) printf 'KTZ hook_error=%s\n' "$out" ;; esac
+  fi ;;
 esac
 exit 0
 `;
 
 const hex = (text: string) => Buffer.from(text, "utf8").toString("hex");
 
-// busybox udhcpc: -q quits after the lease, -n fails instead of retrying forever.
+// busybox udhcpc: -q quits after the lease, -n fails instead of retrying forever. No lease (or a
+// failing hook) throws with udhcpc's output: a test never reads a client failure as an answer.
 export const udhcpcProbe = async (lan: Lan, options: ProbeOptions): Promise<DhcpAnswer> => {
   const dir = await mkdtemp(path.join(tmpdir(), "ktz-udhcpc-"));
   try {
@@ -52,6 +57,9 @@ export const udhcpcProbe = async (lan: Lan, options: ProbeOptions): Promise<Dhcp
     if (options.userClass) argv.push("-x", `0x4d:${hex(options.userClass)}`);
     const env = options.configure ? ["env", "KTZ_CONFIGURE=1"] : [];
     const result = await lan.run(options.host, [...env, ...argv], { timeoutMs: 30_000 });
+    if (result.exitCode !== 0 || !/^KTZ ip=\S/m.test(String(result.stdout)) || /^KTZ hook_error=/m.test(String(result.stdout))) {
+      throw new Error(`udhcpc on ${options.host} failed or got no lease (exit ${result.exitCode}):\n${String(result.stdout)}${String(result.stderr)}`);
+    }
     const fields = Object.fromEntries(
       String(result.stdout)
         .split("\n")

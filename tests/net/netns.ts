@@ -116,7 +116,8 @@ export const createLan = async (specs: HostSpec[]): Promise<Lan> => {
   };
 };
 
-const backgroundOf = (child: ChildProcess): Background => {
+// Also for a process in the test's own namespace (spawned by the caller, stopped by it).
+export const backgroundOf = (child: ChildProcess): Background => {
   let log = "";
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {

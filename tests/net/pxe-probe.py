@@ -110,7 +110,10 @@ if address_offer:
     result["ack"] = acks[0] if acks else None
 if proxy_offer and result["ack"]:
     client_ip = result["ack"]["yiaddr"]
-    subprocess.run(["ip", "addr", "add", client_ip + "/24", "dev", iface], check=False)
+    added = subprocess.run(["ip", "addr", "add", client_ip + "/24", "dev", iface], capture_output=True, text=True)
+    # An address kept from an earlier probe of this host is fine; any other failure is the test's.
+    if added.returncode != 0 and "File exists" not in added.stderr and "already assigned" not in added.stderr:
+        sys.exit("ip addr add %s failed: %s" % (client_ip, added.stderr.strip()))
     time.sleep(0.2)
     item = b""
     if proxy_offer["menuItem"] is not None:

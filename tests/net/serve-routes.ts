@@ -1,10 +1,13 @@
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
+import { systemIdentitySource, setIdentitySource } from "@/lib/services/boot";
 
-// The machine-facing route handlers of the real app behind a plain node:http server, so a test
-// can start them inside a network namespace (`node --import tsx tests/net/serve-routes.ts <ip> <port>`)
-// and let a DHCP/iPXE client there fetch /boot.ipxe, scripts and assets over real TCP. Settings and
-// DB come from the environment (DATABASE_URL, KTIZO_DATA_DIR, ...) of the test that starts it.
+// The machine-facing route handlers of the real app, and the admin routes a network test drives
+// (network settings, Apply, device approval and edits), behind a plain node:http server, so a test
+// can start them inside a network namespace (`node --import tsx tests/net/serve-routes.ts <ip> <port>`;
+// port 0 picks a free one) and let a DHCP/iPXE client there fetch /boot.ipxe, scripts and assets over
+// real TCP. Settings and DB come from the environment (DATABASE_URL, KTIZO_DATA_DIR, ...) of the test
+// that starts it. Admin routes check their bearer token themselves (withRoute), as under Next.
 type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Route = { pattern: RegExp; names: string[]; load: () => Promise<Record<string, unknown>> };
 
@@ -19,9 +22,18 @@ const routes: Route[] = [
     load: () => import("@/app/api/v1/assets/talos/[version]/[file]/route"),
   },
   { pattern: /^\/api\/v1\/assets\/ipxe\/([^/]+)$/, names: ["file"], load: () => import("@/app/api/v1/assets/ipxe/[file]/route") },
+  { pattern: /^\/api\/v1\/network\/settings$/, names: [], load: () => import("@/app/api/v1/network/settings/route") },
+  { pattern: /^\/api\/v1\/network\/settings\/apply$/, names: [], load: () => import("@/app/api/v1/network/settings/apply/route") },
+  { pattern: /^\/api\/v1\/network\/settings\/([^/]+)$/, names: ["id"], load: () => import("@/app/api/v1/network/settings/[id]/route") },
+  { pattern: /^\/api\/v1\/devices\/([^/]+)\/approve$/, names: ["id"], load: () => import("@/app/api/v1/devices/[id]/approve/route") },
+  { pattern: /^\/api\/v1\/devices\/([^/]+)\/reject$/, names: ["id"], load: () => import("@/app/api/v1/devices/[id]/reject/route") },
+  { pattern: /^\/api\/v1\/devices\/([^/]+)$/, names: ["id"], load: () => import("@/app/api/v1/devices/[id]/route") },
 ];
 
-const [host = "0.0.0.0", port = "3100"] = process.argv.slice(2);
+const [host = "0.0.0.0", port = "3100", identityFrom = "system"] = process.argv.slice(2);
+// "leases": bind addresses by dnsmasq's real lease file alone, with the neighbour table left out,
+// so a test can show the lease path on its own (the kernel would otherwise bind on-link clients first).
+if (identityFrom === "leases") setIdentitySource({ neighbours: async () => [], leases: systemIdentitySource.leases });
 
 const server = createServer(async (incoming, outgoing) => {
   try {
@@ -63,4 +75,7 @@ const server = createServer(async (incoming, outgoing) => {
   }
 });
 
-server.listen(Number(port), host, () => console.log(`listening on ${host}:${port}`));
+server.listen(Number(port), host, () => {
+  const address = server.address();
+  console.log(`listening on ${host}:${typeof address === "object" && address ? address.port : port}`);
+});

@@ -83,19 +83,29 @@ describe.skipIf(!netTestsEnabled())("worker supervising dnsmasq", () => {
     expect(after.lastError).toBeNull();
   });
 
-  it("hosts.d changes apply without a restart (a removal through SIGHUP)", async () => {
+  it("hosts.d changes apply without a restart (a change and a removal through the worker's SIGHUP)", async () => {
     const before = await status();
     const hostFile = path.join(dirs.hostsDir, "client.conf");
+    const hangups = () => (worker.output().match(/SIGHUP to dnsmasq \d+: hosts files changed/g) ?? []).length;
     await writeAtomic(hostFile, `${lan.host("client").mac},${lan.prefix}.12,client\n`);
     await sleep(1_000);
     const added = await probe();
+    const afterAdd = hangups();
+    await writeAtomic(hostFile, `${lan.host("client").mac},${lan.prefix}.13,client\n`);
+    await sleep(1_000);
+    const changed = await probe();
+    const afterChange = hangups();
     await rm(hostFile);
     await sleep(1_000);
     const removed = await probe();
 
     expect(added.ip).toBe(`${lan.prefix}.12`);
+    // A new file needs no signal (dnsmasq's inotify); a change and a removal get one each.
+    expect(afterAdd).toBe(0);
+    expect(changed.ip).toBe(`${lan.prefix}.13`);
+    expect(afterChange).toBe(1);
     expect(removed.ip).toBe(`${lan.prefix}.11`);
-    expect(worker.output()).toMatch(/SIGHUP to dnsmasq \d+: hosts files changed/);
+    expect(hangups()).toBe(2);
     expect((await status()).dnsmasqPid).toBe(before.dnsmasqPid);
   });
 

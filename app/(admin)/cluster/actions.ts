@@ -14,6 +14,8 @@ import { generateClusterConfig, type GenerateClusterConfigResult } from "@/lib/s
 import { generateClusterSecrets } from "@/lib/services/cluster";
 import { importClusterSecrets } from "@/lib/services/cluster";
 import { saveClusterSettings } from "@/lib/services/cluster";
+import { bootstrapClusterNow } from "@/lib/services/cluster";
+import { bootstrapFormSchema } from "@/lib/schemas/cluster-health";
 
 const path = "/cluster";
 
@@ -77,4 +79,19 @@ export async function importSecretsAction(previous: ActionState<{ secretsYaml: u
 
 export async function generateConfigAction(previous: ActionState<{ generator?: string }, GenerateClusterConfigResult>, formData: FormData) {
   return newConfig(previous as never, formData) as Promise<ActionState<{ generator?: string }, GenerateClusterConfigResult>>;
+}
+
+const bootstrapNow = formAction(
+  bootstrapFormSchema,
+  async (_input, { principal, sourceIp }) => {
+    const result = await bootstrapClusterNow({ actor: actorOf(principal), sourceIp });
+    revalidatePath(path);
+
+    return { deviceId: result.deviceId };
+  },
+  { path },
+);
+
+export async function bootstrapNowAction(previous: ActionState<{ confirm: unknown }, { deviceId: string }>, formData: FormData) {
+  return bootstrapNow(previous, formData);
 }

@@ -1,9 +1,11 @@
+import { ClusterHealthPanel } from "@/app/(admin)/_components/cluster-health-panel";
+import { BootstrapNowForm } from "@/app/(admin)/cluster/_components/bootstrap-now-form";
 import { ClusterSettingsForm } from "@/app/(admin)/cluster/_components/cluster-settings-form";
 import { GenerateConfigForm } from "@/app/(admin)/cluster/_components/generate-config-form";
 import { SecretsPanel } from "@/app/(admin)/cluster/_components/secrets-panel";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getClusterSettings, locateTalosctl, previewClusterConfigs } from "@/lib/services/cluster";
+import { getClusterHealth, getClusterSettings, locateTalosctl, previewClusterConfigs } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +13,7 @@ const section = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function ClusterPage() {
   await requireAdmin("/cluster");
-  const [settings, preview, talosctl] = await Promise.all([getClusterSettings(), previewClusterConfigs(), locateTalosctl()]);
+  const [settings, preview, talosctl, health] = await Promise.all([getClusterSettings(), previewClusterConfigs(), locateTalosctl(), getClusterHealth()]);
 
   return (
     <div className="space-y-6">
@@ -19,6 +21,19 @@ export default async function ClusterPage() {
         <h1 className="text-xl font-semibold">Cluster</h1>
         <p className="mt-1 text-sm text-slate-600">Talos v1.11 cluster settings, secrets and the generated machine configurations.</p>
       </div>
+      <section className={section}>
+        <h2 className="font-medium">Health</h2>
+        <ClusterHealthPanel initial={health} />
+        {settings?.generatedAt ? (
+          <p className="text-sm text-slate-700">
+            <a href="/api/v1/cluster/kubeconfig" download={`kubeconfig-${settings.name}`} className="text-sky-700 underline" data-testid="download-kubeconfig">
+              Download admin kubeconfig
+            </a>{" "}
+            (client certificate valid for the configured lifetime; every download is logged)
+          </p>
+        ) : null}
+        {settings?.generatedAt && health.bootstrap.state !== "done" ? <BootstrapNowForm /> : null}
+      </section>
       <section className={section}>
         <h2 className="font-medium">Settings</h2>
         <ClusterSettingsForm settings={settings} />

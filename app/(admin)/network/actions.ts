@@ -19,7 +19,7 @@ const save = formAction(
     const saved = await saveNetworkSettings(input, { actor: actorOf(principal), sourceIp });
     revalidatePath(path);
 
-    return { id: saved.id };
+    return { id: saved.id, warnings: saved.warnings };
   },
   { path },
 );
@@ -43,7 +43,7 @@ const importAsset = formAction(
 
 // The form schema starts with z.preprocess (input type unknown); the state is typed by the API
 // field names, which are also the form's field names.
-type SettingsState = ActionState<Partial<Record<keyof NetworkSettingsInput, unknown>>, { id: string }>;
+type SettingsState = ActionState<Partial<Record<keyof NetworkSettingsInput, unknown>>, { id: string; warnings: string[] }>;
 
 export async function saveNetworkSettingsAction(previous: SettingsState, formData: FormData): Promise<SettingsState> {
   return save(previous as never, formData) as Promise<SettingsState>;

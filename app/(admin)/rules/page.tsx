@@ -20,6 +20,11 @@ export default async function RulesPage() {
           under its max matches approves or rejects the machine. Globs use <code>*</code> and <code>?</code>; <code>{"{n}"}</code> in a hostname
           pattern takes the next free number.
         </p>
+        <p className="mt-1 text-sm text-amber-800" data-testid="rules-gate-note">
+          What a machine reports (MAC, UUID, serial, arch) is chosen by whoever sends the request, so a rule approves only requests from the source
+          subnets it names, whose address was verified as bound to the MAC; approving as controlplane needs &quot;Allow approving as
+          controlplane&quot;. A rule without source subnets (every rule saved before this check existed) approves nothing until you add them.
+        </p>
       </div>
       <RulesTable rules={rules.map(ruleJson)} groupNames={new Map(groups.map((group) => [group.id, group.name]))} />
       <h2 className="text-base font-semibold">New rule</h2>

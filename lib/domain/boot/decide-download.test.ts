@@ -46,6 +46,7 @@ const table: Row[] = [
   ["provisioned, no token, MAC-only on", state({ provisionedAt: now }), "missing", true, true, "refuse"],
   ["provisioned reinstall, MAC-only on", state({ provisionedAt: now, bootAction: "reinstall" }), "missing", true, true, "serve"],
   ["local, MAC-only on", state({ bootAction: "local" }), "missing", true, true, "refuse"],
+  ["local, with a valid token (boot action before the token)", state({ bootAction: "local" }), "valid", false, true, "refuse"],
 ];
 
 describe("decideDownload", () => {

@@ -15,10 +15,15 @@ export const tokenStateOf = (presented: boolean, row: TokenRow | null, now: Date
   return "valid";
 };
 
+// Why a download was refused, as a closed set: the label of ktizo_config_refusals_total and the
+// `code` of the refusal event. wrong-ip / wrong-device / unverified come from the identity check.
+export const refusalCodes = ["unknown-device", "pending", "rejected", "local", "used", "expired", "wrong-device", "wrong-ip", "unverified", "no-token", "provisioned", "bearer"] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
 export type DownloadDecision =
-  | { kind: "register"; reason: string }
+  | { kind: "register"; code: "unknown-device"; reason: string }
   | { kind: "hold"; reason: string }
-  | { kind: "refuse"; reason: string }
+  | { kind: "refuse"; code: RefusalCode; reason: string }
   | { kind: "serve"; source: "token" | "mac-only" };
 
 type DecideDownloadOptions = {
@@ -29,24 +34,26 @@ type DecideDownloadOptions = {
   mayHold: boolean;
 };
 
-const tokenReasons: Record<Exclude<TokenState, "valid" | "missing">, string> = {
-  unknown: "token is not valid for this device",
-  used: "token was already used",
-  expired: "token has expired: boot the machine again to get a new one",
+const tokenReasons: Record<Exclude<TokenState, "valid" | "missing">, { code: RefusalCode; reason: string }> = {
+  unknown: { code: "wrong-device", reason: "token is not valid for this device" },
+  used: { code: "used", reason: "token was already used" },
+  expired: { code: "expired", reason: "token has expired: boot the machine again to get a new one" },
 };
 
 export const decideDownload = ({ device, token, allowMacOnlyDownload, mayHold }: DecideDownloadOptions): DownloadDecision => {
-  if (!device) return { kind: "register", reason: "unknown device: registered as pending approval" };
-  if (device.status === "rejected") return { kind: "refuse", reason: "device is rejected" };
+  if (!device) return { kind: "register", code: "unknown-device", reason: "unknown device: registered as pending approval" };
+  if (device.status === "rejected") return { kind: "refuse", code: "rejected", reason: "device is rejected" };
   if (device.status === "pending") {
-    return mayHold ? { kind: "hold", reason: "waiting for approval" } : { kind: "refuse", reason: "device is pending approval" };
+    return mayHold ? { kind: "hold", reason: "waiting for approval" } : { kind: "refuse", code: "pending", reason: "device is pending approval" };
   }
+  // The boot action is checked before the token: a machine set to boot locally gets nothing, even
+  // with a token it was given before the change.
+  if (device.bootAction === "local") return { kind: "refuse", code: "local", reason: "boot action is local" };
   if (token === "valid") return { kind: "serve", source: "token" };
-  if (token !== "missing") return { kind: "refuse", reason: tokenReasons[token] };
-  if (!allowMacOnlyDownload) return { kind: "refuse", reason: "a token is required (MAC-only download is disabled)" };
-  if (device.bootAction === "local") return { kind: "refuse", reason: "boot action is local" };
+  if (token !== "missing") return { kind: "refuse", ...tokenReasons[token] };
+  if (!allowMacOnlyDownload) return { kind: "refuse", code: "no-token", reason: "a token is required (MAC-only download is disabled)" };
   if (device.provisionedAt && device.bootAction !== "reinstall") {
-    return { kind: "refuse", reason: "device is already provisioned: request a reinstall" };
+    return { kind: "refuse", code: "provisioned", reason: "device is already provisioned: request a reinstall" };
   }
 
   return { kind: "serve", source: "mac-only" };

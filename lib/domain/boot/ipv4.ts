@@ -1,7 +1,7 @@
 // The one IPv4 module of ktizo: parsing, integer arithmetic and subnets, used by the boot decisions
-// and endpoint warning, approval checks, rule IP pools (lib/domain/rules/ip-pool.ts), the dnsmasq
-// model and the schemas. Addresses are plain numbers 0 … 2^32-1 (no bit operators: JavaScript's are
-// signed 32-bit).
+// and endpoint warning, approval checks, rule IP pools (lib/domain/rules/ip-pool.ts), rule source subnets
+// (lib/domain/identity/cidr.ts), the dnsmasq model and the schemas. Addresses are plain numbers
+// 0 … 2^32-1 (no bit operators: JavaScript's are signed 32-bit).
 const octet = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const ipv4Pattern = new RegExp(`^${octet}\\.${octet}\\.${octet}\\.${octet}$`);
 
@@ -60,4 +60,11 @@ export const sameSubnet = (a: string, b: string, netmask: string): boolean => {
   const first = networkOf(a, netmask);
 
   return first !== null && first === networkOf(b, netmask);
+};
+
+// True when `ip` lies in the inclusive range start–end (false when any of them is not IPv4).
+export const ipv4InRange = (ip: string, start: string | null, end: string | null): boolean => {
+  const [value, first, last] = [ipv4ToInt(ip), start ? ipv4ToInt(start) : null, end ? ipv4ToInt(end) : null];
+
+  return value !== null && first !== null && last !== null && value >= first && value <= last;
 };

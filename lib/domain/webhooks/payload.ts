@@ -5,8 +5,20 @@ export const webhookEventTypes = [
   "device.approved",
   "device.rejected",
   "device.provisioned",
+  "device.code_issued",
+  "device.code_approved",
+  "device.code_denied",
+  "device.code_expired",
   "config.downloaded",
+  "config.download_refused",
+  "boot.identity_mismatch",
   "settings.applied",
+  "cluster.bootstrapped",
+  "cluster.bootstrap_failed",
+  "cluster.healthy",
+  "cluster.degraded",
+  "node.ready",
+  "node.not_ready",
 ] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];

@@ -1,4 +1,4 @@
-import { approveDeviceSchema, bulkDeviceSchema, createDeviceSchema, listDevicesQuerySchema, updateDeviceSchema } from "@/lib/schemas/device";
+import { approveDeviceSchema, bulkDeviceSchema, createDeviceSchema, listDevicesQuerySchema, rackSchema, updateDeviceSchema } from "@/lib/schemas/device";
 import { bulkResultShape, configPreviewShape, deviceListShape, deviceShape } from "@/lib/openapi/response-shapes";
 import { ok, type RouteDoc } from "@/lib/openapi/route-doc";
 
@@ -12,6 +12,7 @@ export const deviceRoutes: RouteDoc[] = [
   { method: "delete", path: "/api/v1/devices/{id}", tag, auth: "admin", summary: "Forget a device (it registers again when it boots)", responses: { 204: { description: "deleted" } } },
   { method: "post", path: "/api/v1/devices/{id}/approve", tag, auth: "admin", summary: "Approve with a role (hostname, static IP, install disk optional)", body: approveDeviceSchema, responses: { ...ok("approved", deviceShape), 409: { description: "hostname or IP taken" } } },
   { method: "post", path: "/api/v1/devices/{id}/reject", tag, auth: "admin", summary: "Reject a device", responses: ok("rejected", deviceShape) },
+  { method: "get", path: "/api/v1/devices/rack", tag, auth: "admin", summary: "Every device's stage (pending, rejected, approved, booting, downloaded, installed) and the count per stage, for the rack grid", responses: ok("the rack", rackSchema) },
   { method: "post", path: "/api/v1/devices/bulk", tag, auth: "admin", summary: "Approve, reject or delete many devices", body: bulkDeviceSchema, responses: ok("outcome", bulkResultShape) },
   { method: "get", path: "/api/v1/devices/{id}/config", tag, auth: "admin", summary: "Config preview (role base ← cluster patches ← group patch ← device), secrets redacted", responses: { ...ok("preview", configPreviewShape), 409: { description: "cluster config or network settings missing" } } },
 ];

@@ -1,6 +1,7 @@
 import { clusterSettingsSchema, generateConfigSchema, generateSecretsSchema, importSecretsSchema, updateClusterSettingsSchema } from "@/lib/schemas/cluster";
 import { networkSettingsSchema, updateNetworkSettingsSchema } from "@/lib/schemas/network";
 import { startAssetImportSchema } from "@/lib/schemas/asset";
+import { bootstrapRequestSchema, bootstrapResponseSchema, clusterHealthSchema, kubeconfigQuerySchema } from "@/lib/schemas/cluster-health";
 import {
   assetImportListShape,
   assetImportShape,
@@ -23,6 +24,9 @@ export const settingsRoutes: RouteDoc[] = [
   { method: "get", path: "/api/v1/cluster/secrets/export", tag: "Cluster", auth: "admin", summary: "secrets.yaml as talosctl writes it (logged)", responses: { 200: text("secrets.yaml", "application/yaml") } },
   { method: "post", path: "/api/v1/cluster/config/generate", tag: "Cluster", auth: "admin", summary: "Generate and validate controlplane/worker configs", body: generateConfigSchema, responses: ok("generated", configGeneratedShape) },
   { method: "get", path: "/api/v1/cluster/talosconfig", tag: "Cluster", auth: "admin", summary: "talosconfig for the admin client (endpoints = approved control planes)", responses: { 200: text("talosconfig", "application/yaml") } },
+  { method: "get", path: "/api/v1/cluster/kubeconfig", tag: "Cluster", auth: "admin", summary: "Admin kubeconfig with a fresh O=system:masters client certificate (logged)", query: kubeconfigQuerySchema, responses: { 200: text("kubeconfig", "application/yaml") } },
+  { method: "get", path: "/api/v1/cluster/health", tag: "Cluster", auth: "admin", summary: "Cluster state (what it waits for) and one row per node", responses: ok("health", clusterHealthSchema) },
+  { method: "post", path: "/api/v1/cluster/bootstrap", tag: "Cluster", auth: "admin", summary: "Bootstrap etcd on the first provisioned control plane now (once per cluster)", body: bootstrapRequestSchema, responses: { ...ok("bootstrapped", bootstrapResponseSchema), 409: { description: "already bootstrapped, or a bootstrap is in progress" }, 503: { description: "the node is not ready for it yet" } } },
   { method: "get", path: "/api/v1/network/settings", tag: "Network", auth: "admin", summary: "Current network settings (404 before any exist)", responses: ok("settings", networkSettingsShape) },
   { method: "post", path: "/api/v1/network/settings", tag: "Network", auth: "admin", summary: "Create the network settings", body: networkSettingsSchema, responses: { ...ok("created", networkSettingsShape, 201), ...exists } },
   { method: "put", path: "/api/v1/network/settings/{id}", tag: "Network", auth: "admin", summary: "Update any subset of the network settings", body: updateNetworkSettingsSchema, responses: ok("updated", networkSettingsShape) },

@@ -1,35 +1,41 @@
+import { access } from "node:fs/promises";
 import path from "node:path";
-import { fetchFactoryAsset } from "@/lib/assets/fetch-factory-asset";
-import { serveFile } from "@/lib/assets/serve-file";
+import { fetchFactoryAsset, type AssetBody } from "@/lib/assets/fetch-factory-asset";
 import { parseAssetRef, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { AppError } from "@/lib/domain/errors";
 import { env } from "@/lib/env";
 import { paths } from "@/lib/paths";
+import { getClusterSettings } from "@/lib/services/cluster";
 import { getNetworkSettings } from "@/lib/services/network";
 
-export type ServeTalosAssetOptions = { talosVersion: string; fileName: string; req: Request };
+export type ServeTalosAssetOptions = { talosVersion: string; fileName: string; head?: boolean };
 
-// Local files (placed by hand or imported) always win. Without one, the "factory" source pulls the
-// file from Image Factory through ktizo (plain http for iPXE, cached for the next machine); the
-// "local" source answers 404 with what is missing.
-export const serveTalosAsset = async ({ talosVersion, fileName, req }: ServeTalosAssetOptions): Promise<Response> => {
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+// Which bytes answer GET /api/v1/assets/talos/{version}/{file} (the route turns them into a
+// response). Local files (imported or placed by hand) win; then the pull-through cache of the
+// configured schematic. Only the cluster's configured Talos version is ever pulled from Image
+// Factory: anonymous callers on the provisioning network must not make ktizo download (and keep)
+// any version they name. Versions already on disk are served as they are.
+export const serveTalosAsset = async ({ talosVersion, fileName, head = false }: ServeTalosAssetOptions): Promise<AssetBody> => {
   const ref = parseAssetRef(talosVersion, fileName);
   if (!ref) throw new AppError("not_found", "unknown asset: expected /api/v1/assets/talos/vX.Y.Z/{vmlinuz,initramfs}-{amd64,arm64}[.xz]");
-  const file = path.join(paths().assetsDir, ref.talosVersion, ref.fileName);
-  const local = await serveFile({ file, req, cacheControl: "public, max-age=3600" });
-  if (local) return local;
-  // A HEAD must not start a download whose body nobody reads.
-  if (req.method === "HEAD") throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not cached yet`);
+  const local = path.join(paths().assetsDir, ref.talosVersion, ref.fileName);
+  if (await exists(local)) return { kind: "file", file: local };
   const settings = await getNetworkSettings();
+  const schematic = settings?.factorySchematic ?? vanillaSchematic;
+  // The schematic is part of the cache path: changing it never serves the old schematic's kernel.
+  const cached = path.join(paths().assetCacheDir, schematic, ref.talosVersion, ref.fileName);
+  if (await exists(cached)) return { kind: "file", file: cached };
+  // A HEAD must not start a download whose body nobody reads.
+  if (head) throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not cached yet`);
   if ((settings?.assetSource ?? "factory") === "local") {
     throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not in ${paths().assetsDir}: import it or place it there`);
   }
+  const configured = (await getClusterSettings())?.talosVersion ?? null;
+  if (ref.talosVersion !== configured) {
+    throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not on disk, and only the cluster's Talos version (${configured ?? "none configured"}) is pulled from Image Factory`);
+  }
 
-  return fetchFactoryAsset({
-    ref,
-    file,
-    req,
-    factoryUrl: env().KTIZO_FACTORY_URL,
-    schematic: settings?.factorySchematic ?? vanillaSchematic,
-  });
+  return fetchFactoryAsset({ ref, file: cached, factoryUrl: env().KTIZO_FACTORY_URL, schematic });
 };

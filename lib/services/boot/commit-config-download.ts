@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/domain/errors";
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
@@ -12,13 +11,15 @@ type CommitDownloadOptions = {
 
 // Records a successful download in one transaction: the token is spent (exactly once: a second
 // concurrent request with the same token loses here), every other token of the device is void,
-// the device is provisioned and its boot action is back to install.
-export const commitDownload = async ({ device, tokenId, source, sourceIp }: CommitDownloadOptions): Promise<void> => {
+// the device is provisioned and its boot action is back to install. False (nothing written) when
+// the token was spent or voided meanwhile.
+export const commitDownload = async ({ device, tokenId, source, sourceIp }: CommitDownloadOptions): Promise<boolean> => {
   const now = new Date();
-  await prisma.$transaction(async (tx) => {
+
+  return prisma.$transaction(async (tx) => {
     if (tokenId) {
       const spent = await tx.bootToken.updateMany({ where: { id: tokenId, usedAt: null, voidedAt: null }, data: { usedAt: now } });
-      if (spent.count !== 1) throw new AppError("forbidden", "token was already used");
+      if (spent.count !== 1) return false;
     }
     await tx.bootToken.updateMany({ where: { deviceId: device.id, usedAt: null, voidedAt: null }, data: { voidedAt: now } });
     const updated = await tx.device.update({
@@ -35,5 +36,7 @@ export const commitDownload = async ({ device, tokenId, source, sourceIp }: Comm
     const actor = { type: "device" as const, id: device.id, name: device.mac };
     await recordEvent({ type: "config.downloaded", actor, sourceIp, deviceId: device.id, details: { source, count: updated.configDownloadCount, wasReinstall: device.bootAction === "reinstall" } }, tx);
     await recordEvent({ type: "device.provisioned", actor, sourceIp, deviceId: device.id, details: { hostname: device.hostname } }, tx);
+
+    return true;
   });
 };

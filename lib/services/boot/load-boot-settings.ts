@@ -1,3 +1,4 @@
+import { identityChecks, type IdentityCheck } from "@/lib/domain/identity/decide-identity";
 import { prisma } from "@/lib/db/client";
 
 // Everything the machine-facing routes need from the settings rows, with the product defaults
@@ -11,6 +12,8 @@ export type BootSettings = {
   pendingHoldSeconds: number;
   talosVersion: string | null;
   configGenerated: boolean;
+  dhcpMode: string;
+  identityCheck: IdentityCheck;
 };
 
 type Row = {
@@ -22,6 +25,8 @@ type Row = {
   pendingHoldSeconds: number | bigint | null;
   talosVersion: string | null;
   configGenerated: boolean | number | bigint | null;
+  dhcpMode: string | null;
+  identityCheck: string | null;
 };
 
 const numberOr = (value: number | bigint | null, fallback: number): number => (value === null ? fallback : Number(value));
@@ -34,7 +39,7 @@ const flag = (value: boolean | number | bigint | null): boolean => value === tru
 export const loadBootSettings = async (): Promise<BootSettings> => {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT n.httpBaseUrl, n.ipxePollSeconds, n.extraKernelArgs, n.provisionWindowMinutes,
-           n.allowMacOnlyDownload, n.pendingHoldSeconds, c.talosVersion,
+           n.allowMacOnlyDownload, n.pendingHoldSeconds, n.dhcpMode, n.identityCheck, c.talosVersion,
            (c.generatedAt IS NOT NULL AND COALESCE(c.controlPlaneConfigEnc, '') <> ''
              AND COALESCE(c.workerConfigEnc, '') <> '') AS configGenerated
     FROM (SELECT 1) AS one
@@ -51,5 +56,8 @@ export const loadBootSettings = async (): Promise<BootSettings> => {
     pendingHoldSeconds: numberOr(row?.pendingHoldSeconds ?? null, 60),
     talosVersion: row?.talosVersion ?? null,
     configGenerated: flag(row?.configGenerated ?? null),
+    dhcpMode: row?.dhcpMode ?? "full",
+    // Strict unless the admin chose otherwise, also before any settings exist (docs/security.md).
+    identityCheck: (identityChecks as readonly string[]).includes(row?.identityCheck ?? "") ? (row!.identityCheck as IdentityCheck) : "strict",
   };
 };

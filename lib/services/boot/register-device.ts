@@ -3,6 +3,9 @@ import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { applyApprovalRules } from "@/lib/services/rules";
 import { afterDeviceChange } from "@/lib/services/devices";
+import type { IdentityVerdict } from "@/lib/domain/identity/decide-identity";
+import { checkIdentity } from "./check-identity";
+import { loadBootSettings } from "./load-boot-settings";
 
 export type DeviceReport = {
   mac: string;
@@ -12,6 +15,8 @@ export type DeviceReport = {
   hostname?: string;
   sourceIp: string | null;
   via: "ipxe" | "api" | "download";
+  // The identity check of this request, when the caller already made it.
+  identity?: IdentityVerdict;
 };
 
 export type RegisterResult = { device: Device; created: boolean };
@@ -31,7 +36,7 @@ export const touchDevice = (device: Device, report: DeviceReport): Promise<Devic
     },
   });
 
-const createPending = async (report: DeviceReport, hostname: string | undefined): Promise<Device> =>
+const createPending = async (report: DeviceReport, hostname: string | undefined, identity: IdentityVerdict): Promise<Device> =>
   prisma.$transaction(async (tx) => {
     const device = await tx.device.create({
       data: {
@@ -42,6 +47,9 @@ const createPending = async (report: DeviceReport, hostname: string | undefined)
         hostname: hostname ?? null,
         lastSourceIp: report.sourceIp,
         status: "pending",
+        identityStatus: identity.status,
+        identityReason: identity.reason,
+        identityCheckedAt: new Date(),
       },
     });
     await recordEvent(
@@ -50,14 +58,15 @@ const createPending = async (report: DeviceReport, hostname: string | undefined)
         actor: { type: "device", id: device.id, name: device.mac },
         sourceIp: report.sourceIp,
         deviceId: device.id,
-        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via },
+        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via, identity: identity.status },
       },
       tx,
     );
 
     // Auto-approval rules (issue 7) decide in the same transaction: a device is never seen
-    // pending by anyone when a rule approves or rejects it.
-    return (await applyApprovalRules({ device, tx })) ?? device;
+    // pending by anyone when a rule approves or rejects it. A rule approves only from its source
+    // subnets and only a request whose address is bound to the MAC (lib/domain/rules/rule-gate.ts).
+    return (await applyApprovalRules({ device, tx, gate: { sourceIp: report.sourceIp, identityStatus: identity.status } })) ?? device;
   });
 
 // First requests for one MAC share one in-flight creation in this process (a rack powering on
@@ -81,6 +90,13 @@ export const registerDevice = async (report: DeviceReport): Promise<RegisterResu
   }
 };
 
+const identityOf = async (report: DeviceReport): Promise<IdentityVerdict> => {
+  if (report.identity) return report.identity;
+  const { dhcpMode } = await loadBootSettings();
+
+  return checkIdentity({ mac: report.mac, sourceIp: report.sourceIp, dhcpMode, stage: "register" });
+};
+
 const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const existing = await prisma.device.findUnique({ where: { mac: report.mac } });
@@ -88,7 +104,7 @@ const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
     // A machine-suggested hostname is only a suggestion: dropped when another device has it.
     const hostname = report.hostname && attempt === 0 ? report.hostname : undefined;
     try {
-      const device = await createPending(report, hostname);
+      const device = await createPending(report, hostname, await identityOf(report));
       // A rule may have approved it with a static IP: its dnsmasq reservation follows at once.
       if (device.status !== "pending") await afterDeviceChange(device);
 

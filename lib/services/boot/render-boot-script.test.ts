@@ -1,14 +1,15 @@
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configDownloadUrl, talosKernelArgs } from "@/lib/domain/boot/kernel-args";
 import { bootAssetUrls } from "@/lib/domain/boot-assets";
 import { entryScript, exitScript, notReadyScript, rejectedScript, talosScript, waitingScript, type IpxeScript } from "@/lib/domain/ipxe/script-models";
+import { checkIpxeSyntax } from "@/lib/domain/ipxe/check-ipxe-syntax";
+import { golden, goldenFiles } from "@/tests/helpers/golden";
 import { renderBootScript } from "./render-boot-script";
 
 // Golden files for templates/ipxe/*.liquid. Regenerate after an intended template change with
-// UPDATE_GOLDEN=1 and review the diff.
+// `npm run test:update-goldens` and review the diff; a missing golden fails (tests/helpers/golden.ts).
 const httpBaseUrl = "http://10.20.0.2:3100";
 const mac = "52:54:00:aa:bb:cc";
 
@@ -41,13 +42,22 @@ const cases: [string, IpxeScript][] = [
 // The only iPXE expansions a script may contain: the fixed ones our templates write themselves.
 const allowedExpansions = new Set(["${mac:hexhyp}", "${uuid}", "${serial:uristring}", "${buildarch}"]);
 
+const goldenDir = path.join(import.meta.dirname, "__golden__");
+
 describe("iPXE script golden files", () => {
   it.each(cases)("%s renders as the golden file", async (name, script) => {
     const rendered = await renderBootScript(script);
-    const golden = path.join(import.meta.dirname, "__golden__", `ipxe-${name}.ipxe`);
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) await writeFile(golden, rendered);
-    expect(rendered).toBe(await readFile(golden, "utf8"));
-    expect(rendered.startsWith("#!ipxe\n")).toBe(true);
+    expect(rendered).toBe(await golden({ file: path.join(goldenDir, `ipxe-${name}.ipxe`), rendered }));
     for (const expansion of rendered.match(/\$\{[^}]*\}/g) ?? []) expect(allowedExpansions.has(expansion), expansion).toBe(true);
+  });
+
+  it("holds a golden file for each case and no other", async () => {
+    const names = (await goldenFiles({ dir: goldenDir, ext: ".ipxe" })).map((file) => path.basename(file));
+    expect(names).toEqual(cases.map(([name]) => `ipxe-${name}.ipxe`).sort());
+  });
+
+  // Independent of the templates: each file on disk is held to the iPXE grammar.
+  it.each(cases.map(([name]) => [name]))("ipxe-%s.ipxe passes the iPXE syntax check", async (name) => {
+    expect(checkIpxeSyntax(await readFile(path.join(goldenDir, `ipxe-${name}.ipxe`), "utf8"))).toEqual([]);
   });
 });

@@ -11,6 +11,12 @@ import { registerDevice } from "./register-device";
 import { renderBootScript } from "./render-boot-script";
 import { touchKnownDevice, type BootDevice } from "./touch-known-device";
 import { countIpxeScript } from "@/lib/metrics/count";
+import { mintPolicy, type MintPolicy } from "@/lib/domain/identity/decide-identity";
+import { checkIdentity } from "./check-identity";
+import { noteIdentity } from "./note-identity";
+import { approvalProofOfDevice } from "@/lib/data/approval-proof";
+import { talosOauthKernelArgs } from "@/lib/domain/oauth/talos-oauth-args";
+import { consoleCodeBoot } from "@/lib/domain/oauth/console-code-boot";
 
 export type ServeBootScriptOptions = {
   mac: string;
@@ -27,38 +33,51 @@ export const deviceBootState = (device: BootDevice): BootDeviceState => ({
   role: device.role,
 });
 
-type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean };
+type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean; boundIp: string | null; consoleCode: boolean };
 
-const buildTalosScript = ({ device, settings, httpBaseUrl, wipe }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
+const buildTalosScript = ({ device, settings, httpBaseUrl, wipe, boundIp, consoleCode }: BuildOptions): { script: IpxeScript; minted: MintedToken } => {
   const arch = talosArchOf(device.arch);
   const talosVersion = settings.talosVersion ?? "";
   const assets = bootAssetUrls({ httpBaseUrl, talosVersion, arch });
-  const minted = mintBootToken({ deviceId: device.id, windowMinutes: settings.provisionWindowMinutes });
+  const minted = mintBootToken({ deviceId: device.id, windowMinutes: settings.provisionWindowMinutes, boundIp });
   const configUrl = configDownloadUrl({ httpBaseUrl, mac: device.mac, token: minted.token });
   const kernelArgs = talosKernelArgs({ arch, initrdName: assets.initrdName, extraKernelArgs: settings.extraKernelArgs, configUrl, wipe });
+  // Console-code mode: Talos runs the OAuth2 device flow against ktizo before it fetches talos.config.
+  if (consoleCode) kernelArgs.push(...talosOauthKernelArgs({ httpBaseUrl, mac: device.mac }));
   const script = talosScript({ httpBaseUrl, mac: device.mac, talosVersion, kernelUrl: assets.kernel, initrdUrl: assets.initrd, initrdName: assets.initrdName, kernelArgs, wipe });
 
   return { script, minted };
 };
 
 // GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
+// A Talos script (and its token) is given only when the request's source address is bound to the
+// device's MAC, or as the network setting identityCheck allows (docs/security.md).
 export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {
   const report = { mac, ...query, sourceIp, via: "ipxe" as const };
   // A known device is looked up and touched in one statement (touch-known-device.ts); the touch
   // changes none of the columns the decision reads, so deciding on the touched row is the same.
   const [known, settings] = await Promise.all([touchKnownDevice(report), loadBootSettings()]);
+  const identity = await checkIdentity({ mac, sourceIp, dhcpMode: settings.dhcpMode, stage: known ? "script" : "register" });
   const readiness = { configGenerated: settings.configGenerated && Boolean(settings.talosVersion), networkConfigured: Boolean(settings.httpBaseUrl) };
-  const device: BootDevice = known ?? (await registerDevice(report)).device;
+  const device: BootDevice = known ?? (await registerDevice({ ...report, identity })).device;
   // An approval rule may have decided on a new device during registration: boot it as decided.
   const decided = known ?? (device.status === "pending" ? null : device);
-  const decision = decideBoot(decided && deviceBootState(decided), readiness);
+  const byState = decideBoot(decided && deviceBootState(decided), readiness);
+  // Console-code mode (docs/devices.md) only changes what a waiting or Talos-bound device gets.
+  const consoleCode = (byState.script === "waiting" || byState.script === "talos") && (await approvalProofOfDevice(device.id)) === "console-code";
+  const decision = consoleCode ? consoleCodeBoot(byState, readiness) : byState;
   const httpBaseUrl = settings.httpBaseUrl ?? requestOrigin;
   const pollSeconds = settings.pollSeconds;
 
   let minted: MintedToken | null = null;
   let script: IpxeScript;
-  if (decision.script === "talos") {
-    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe }));
+  const policy: MintPolicy | null = decision.script === "talos" ? mintPolicy({ mode: settings.identityCheck, verdict: identity, sourceIp }) : null;
+  if (policy?.kind === "refuse") {
+    // No token: the machine keeps polling, and the device page shows why.
+    script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: policy.reason });
+  } else if (decision.script === "talos") {
+    const boundIp = policy?.kind === "mint-ip" ? policy.ip : null;
+    ({ script, minted } = buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, boundIp, consoleCode }));
   } else if (decision.script === "not-ready") {
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: decision.reason });
   } else if (decision.script === "rejected") {
@@ -70,16 +89,26 @@ export const serveBootScript = async ({ mac, query, sourceIp, requestOrigin }: S
   }
   const body = await renderBootScript(script);
   await minted?.save();
+  await noteIdentity({ device, verdict: identity, sourceIp, stage: "script" });
+  if (minted && policy?.kind === "mint-ip") {
+    await recordPlainEvent({
+      type: "boot.identity_unverified",
+      actor: { type: "device", id: device.id, name: device.mac },
+      sourceIp,
+      deviceId: device.id,
+      details: { mac: device.mac, boundIp: policy.ip, reason: identity.reason },
+    });
+  }
   if (decision.logServed) {
     await recordPlainEvent({
       type: "boot.script_served",
       actor: { type: "device", id: device.id, name: device.mac },
       sourceIp,
       deviceId: device.id,
-      details: { script: decision.script, reason: decision.reason, wipe: decision.wipe },
+      details: { script: policy?.kind === "refuse" ? "not-ready" : decision.script, reason: policy?.kind === "refuse" ? policy.reason : decision.reason, wipe: decision.wipe },
     });
   }
-  countIpxeScript(decision.script);
+  countIpxeScript(policy?.kind === "refuse" ? "not-ready" : decision.script);
 
   return body;
 };

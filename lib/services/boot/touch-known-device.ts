@@ -3,7 +3,7 @@ import type { Device } from "@/lib/generated/prisma/client";
 import type { DeviceReport } from "./register-device";
 
 // The columns the boot decision and the Talos script need.
-export type BootDevice = Pick<Device, "id" | "mac" | "arch" | "status" | "bootAction" | "provisionedAt" | "role">;
+export type BootDevice = Pick<Device, "id" | "mac" | "arch" | "status" | "bootAction" | "provisionedAt" | "role" | "identityStatus" | "identityReason">;
 
 // The hot path of every iPXE poll (issue 8 boot storm): lookup by MAC and touchDevice's update in
 // ONE raw statement. Two ORM calls cost ~4 ms of query-compiler CPU; this ~0.3 ms. Same writes as
@@ -21,7 +21,7 @@ export const touchKnownDevice = async (report: DeviceReport): Promise<BootDevice
       serial = COALESCE(${report.serial || null}, serial),
       arch = COALESCE(${report.arch || null}, arch)
     WHERE mac = ${report.mac}
-    RETURNING id, mac, arch, status, bootAction, provisionedAt, role`;
+    RETURNING id, mac, arch, status, bootAction, provisionedAt, role, identityStatus, identityReason`;
 
   return rows[0] ?? null;
 };

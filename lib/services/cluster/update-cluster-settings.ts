@@ -10,6 +10,8 @@ type UpdateClusterSettingsOptions = { id: string; input: UpdateClusterSettingsIn
 const editable = [
   "name", "endpoint", "talosVersion", "kubernetesVersion", "installDisk", "installImage", "podSubnets", "serviceSubnets",
   "cniName", "cniUrls", "dnsDomain", "additionalSans", "allowSchedulingOnControlPlanes", "configPatch", "controlPlanePatch", "workerPatch",
+  "autoBootstrap", "kubeconfigTtlHours",
+  "approvalProof",
 ] as const;
 
 // PUT merges the given fields into the stored settings and validates the whole result again

@@ -3,6 +3,8 @@ import { removeDeviceReservation, syncDeviceReservation } from "@/lib/compile/de
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
+import { voidLiveTokens } from "@/lib/data/boot-tokens";
+import { voidsTokens } from "@/lib/domain/boot/voids-tokens";
 import type { ApproveDeviceInput } from "@/lib/schemas/device";
 import { checkDeviceAssignment } from "./check-device-assignment";
 import { notifyDeviceChanged } from "./device-change-notifier";
@@ -40,6 +42,7 @@ export const approveDevice = async ({ id, input, actor, sourceIp }: ApproveDevic
         approvedBy: actor.name ?? actor.type,
       },
     });
+    if (voidsTokens(current, updated)) await voidLiveTokens({ deviceId: id, tx });
     await recordEvent(
       { type: "device.approved", actor, sourceIp, deviceId: id, details: { mac: updated.mac, role: updated.role, hostname, ipAddress, previousStatus: current.status } },
       tx,

@@ -1,4 +1,4 @@
-import { isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { ipv4InRange, isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { prisma } from "@/lib/db/client";
 
@@ -31,9 +31,15 @@ export const checkDeviceAssignment = async ({ deviceId, hostname, ipAddress }: A
     const message = `IP ${ipAddress} is ktizo's server address or the gateway`;
     throw new AppError("conflict", message, [{ path: "ipAddress", message }]);
   }
+  // An address a dynamic client may already hold (or get next) must not also be a reservation.
+  if (network.dhcpMode === "full" && ipv4InRange(ipAddress, network.dhcpRangeStart, network.dhcpRangeEnd)) {
+    const message = `IP ${ipAddress} is inside the DHCP range ${network.dhcpRangeStart}–${network.dhcpRangeEnd}, which dnsmasq hands out to any machine: pick a static IP outside it`;
+    throw new AppError("validation_failed", message, [{ path: "ipAddress", message }]);
+  }
   const holder = await prisma.device.findFirst({ where: { ipAddress, ...notSelf }, select: { mac: true, hostname: true } });
   if (holder) throw new AppError("conflict", `IP ${ipAddress} is already assigned to device ${describe(holder)}`);
 };
+
 
 export const assertGroupExists = async (groupId: string | null | undefined): Promise<void> => {
   if (!groupId) return;

@@ -18,6 +18,7 @@ export const deviceJson = (device: Device): DeviceJson => ({
   installDisk: device.installDisk,
   notes: device.notes,
   bootAction: device.bootAction as DeviceJson["bootAction"],
+  approvalProof: device.approvalProof as DeviceJson["approvalProof"],
   firstSeenAt: device.firstSeenAt.toISOString(),
   lastSeenAt: device.lastSeenAt.toISOString(),
   lastSourceIp: device.lastSourceIp,
@@ -27,4 +28,7 @@ export const deviceJson = (device: Device): DeviceJson => ({
   configDownloadCount: device.configDownloadCount,
   lastDownloadIp: device.lastDownloadIp,
   provisionedAt: iso(device.provisionedAt),
+  identityStatus: device.identityStatus,
+  identityReason: device.identityReason,
+  identityCheckedAt: iso(device.identityCheckedAt),
 });

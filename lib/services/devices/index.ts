@@ -12,3 +12,8 @@ export * from "./list-devices";
 export * from "./preview-device-config";
 export * from "./reject-device";
 export * from "./update-device";
+export * from "./get-rack";
+export * from "./decide-device-code";
+export * from "./device-code-json";
+export * from "./lookup-device-code";
+export * from "./get-device-console-codes";

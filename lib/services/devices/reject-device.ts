@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
+import { voidLiveTokens } from "@/lib/data/boot-tokens";
 import { afterDeviceChange } from "./approve-device";
 import { getDeviceOrThrow } from "./get-device-or-throw";
 
@@ -12,7 +13,7 @@ export const rejectDevice = async ({ id, actor, sourceIp }: RejectDeviceOptions)
   const current = await getDeviceOrThrow(id);
   const device = await prisma.$transaction(async (tx) => {
     const updated = await tx.device.update({ where: { id }, data: { status: "rejected" } });
-    await tx.bootToken.updateMany({ where: { deviceId: id, usedAt: null, voidedAt: null }, data: { voidedAt: new Date() } });
+    await voidLiveTokens({ deviceId: id, tx });
     await recordEvent({ type: "device.rejected", actor, sourceIp, deviceId: id, details: { mac: updated.mac, previousStatus: current.status } }, tx);
 
     return updated;

@@ -4,6 +4,8 @@ import { AppError } from "@/lib/domain/errors";
 import { prisma } from "@/lib/db/client";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
+import { voidLiveTokens } from "@/lib/data/boot-tokens";
+import { voidsTokens } from "@/lib/domain/boot/voids-tokens";
 import type { UpdateDeviceInput } from "@/lib/schemas/device";
 import { afterDeviceChange } from "./approve-device";
 import { assertGroupExists, checkDeviceAssignment } from "./check-device-assignment";
@@ -24,8 +26,9 @@ export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceO
   const reinstall = input.bootAction === "reinstall" && current.bootAction !== "reinstall";
   const device = await prisma.$transaction(async (tx) => {
     const updated = await tx.device.update({ where: { id }, data: input });
+    const voided = voidsTokens(current, updated) ? await voidLiveTokens({ deviceId: id, tx }) : 0;
     const changed = changedFields(current, input);
-    await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed } }, tx);
+    await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed, ...(voided ? { voidedTokens: voided } : {}) } }, tx);
     if (reinstall) await recordEvent({ type: "device.reinstall", actor, sourceIp, deviceId: id, details: { mac: updated.mac } }, tx);
 
     return updated;

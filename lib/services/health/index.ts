@@ -2,3 +2,4 @@
 export * from "./check-health";
 export * from "./get-system-status";
 export * from "./scrape-metrics";
+export * from "./get-setup-checklist";

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/principal";
 import { dnsmasqConfigHash, renderDnsmasqConfig, testDnsmasqConfig, writeDnsmasqConfig } from "@/lib/compile/compile-dnsmasq";
+import { assertIpxeBinaryExists } from "@/lib/compile/ipxe-binary";
 import { prepareTftpRoot } from "@/lib/compile/prepare-tftp-root";
 import { inTransaction } from "@/lib/data/db";
 import { findNetworkSettings, markNetworkSettingsApplied } from "@/lib/data/network-settings";
@@ -20,6 +21,8 @@ export const applyNetworkSettings = async ({ actor, sourceIp = null }: ApplyNetw
   const stored = await findNetworkSettings();
   if (!stored) throw new AppError("not_ready", "save the network settings before applying them");
   const settings = networkSettingsSchema.parse(stored.input);
+  // A row saved before arm64Binary had to be a bare name in KTIZO_IPXE_DIR is refused here too.
+  if (settings.arm64Binary) await assertIpxeBinaryExists({ field: "arm64Binary", name: settings.arm64Binary });
   const text = await renderDnsmasqConfig(settings);
   const dnsmasqTest = await testDnsmasqConfig(text);
   if (settings.tftpEnabled) await prepareTftpRoot(settings);

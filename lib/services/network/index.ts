@@ -4,3 +4,5 @@ export * from "./get-network-settings";
 export * from "./preview-network-config";
 export * from "./reconcile-reservations";
 export * from "./save-network-settings";
+export * from "./list-host-interfaces";
+export * from "./get-host-facts";

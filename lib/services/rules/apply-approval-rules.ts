@@ -2,9 +2,10 @@ import type { Tx } from "@/lib/db/client";
 import { candidateRules } from "@/lib/domain/rules/match-rule";
 import type { ApprovalRule, Device, DeviceGroup } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
+import { ruleGateBlock, subnetsOf, type GateSubject } from "@/lib/domain/rules/rule-gate";
 import { pickRuleAssignment } from "./pick-rule-assignment";
 
-type ApplyApprovalRulesOptions = { device: Device; tx: Tx };
+type ApplyApprovalRulesOptions = { device: Device; tx: Tx; gate: GateSubject };
 type RuleWithGroup = ApprovalRule & { group: DeviceGroup | null };
 
 // A unique-index race (another registration took the same name or address between our read and
@@ -18,10 +19,13 @@ const isUniqueViolation = (error: unknown): error is { code: string; meta?: { ta
 // matching, not exhausted rule (priority order) decides; the device comes back approved or
 // rejected, or null when no rule acted. A rule whose names or pool are used up, or whose
 // approval would have no role, steps aside for the next one.
-export const applyApprovalRules = async ({ device, tx }: ApplyApprovalRulesOptions): Promise<Device | null> => {
+// The gate (rule-gate.ts) comes first: a rule whose subnets or identity requirement the request
+// does not meet is not a candidate at all.
+export const applyApprovalRules = async ({ device, tx, gate }: ApplyApprovalRulesOptions): Promise<Device | null> => {
   if (device.status !== "pending") return null;
   const rules = await tx.approvalRule.findMany({ where: { enabled: true }, include: { group: true } });
-  for (const rule of candidateRules(rules, device)) {
+  const open = rules.filter((rule) => ruleGateBlock({ action: rule.action, sourceSubnets: subnetsOf(rule.sourceSubnets) }, gate) === null);
+  for (const rule of candidateRules(open, device)) {
     const decided = await applyRule({ rule, device, tx });
     if (decided) return decided;
   }
@@ -33,6 +37,8 @@ const applyRule = async ({ rule, device, tx }: { rule: RuleWithGroup; device: De
   const approve = rule.action === "approve";
   const role = rule.role ?? rule.group?.role ?? null;
   if (approve && !role) return null;
+  // Refused at save too; a group whose role changed to controlplane later must not slip through.
+  if (approve && role === "controlplane" && !rule.allowControlPlane) return null;
   const hostnamePattern = approve ? (rule.hostnamePattern ?? rule.group?.hostnamePattern ?? null) : null;
   const pool = approve && rule.ipPoolStart && rule.ipPoolEnd ? { start: rule.ipPoolStart, end: rule.ipPoolEnd } : null;
   const avoid = { hostnames: [] as string[], ips: [] as string[] };

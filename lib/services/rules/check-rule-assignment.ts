@@ -1,10 +1,11 @@
 import { AppError } from "@/lib/domain/errors";
-import { isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { ipv4ToInt, isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
 import { prisma } from "@/lib/db/client";
 import type { CreateRuleInput } from "@/lib/schemas/rule";
 
 // What zod cannot know: the group exists, an approving rule ends up with a role (its own or its
-// group's), and a pool lies inside ktizo's subnet once the network is configured.
+// group's), a controlplane role from the group is allowed explicitly, and a pool lies inside
+// ktizo's subnet once the network is configured.
 export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> => {
   const group = rule.groupId ? await prisma.deviceGroup.findUnique({ where: { id: rule.groupId } }) : null;
   if (rule.groupId && !group) {
@@ -13,6 +14,10 @@ export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> 
   if (rule.action === "approve" && !rule.role && !group?.role) {
     const message = "an approving rule needs a role, or a group that has one";
     throw new AppError("validation_failed", message, [{ path: "role", message }]);
+  }
+  if (rule.action === "approve" && !rule.role && group?.role === "controlplane" && !rule.allowControlPlane) {
+    const message = `group ${group.name} assigns controlplane: a rule approving as controlplane needs allowControlPlane`;
+    throw new AppError("validation_failed", message, [{ path: "allowControlPlane", message }]);
   }
   if (!rule.ipPoolStart || !rule.ipPoolEnd) return;
   const network = await prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" } });
@@ -23,5 +28,11 @@ export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> 
       const message = `${rule[field]} is not a host address in ktizo's network`;
       throw new AppError("validation_failed", message, [{ path: field, message }]);
     }
+  }
+  // Pool addresses become static reservations: none may be one dnsmasq also leases dynamically.
+  const [poolStart, poolEnd, rangeStart, rangeEnd] = [rule.ipPoolStart, rule.ipPoolEnd, network?.dhcpRangeStart, network?.dhcpRangeEnd].map((ip) => (ip ? ipv4ToInt(ip) : null));
+  if (network?.dhcpMode === "full" && poolStart != null && poolEnd != null && rangeStart != null && rangeEnd != null && poolStart <= rangeEnd && rangeStart <= poolEnd) {
+    const message = `the IP pool ${rule.ipPoolStart}–${rule.ipPoolEnd} overlaps the DHCP range ${network.dhcpRangeStart}–${network.dhcpRangeEnd}: pick a pool outside it`;
+    throw new AppError("validation_failed", message, [{ path: "ipPoolStart", message }]);
   }
 };

@@ -1,4 +1,5 @@
 import { isExhausted, ruleMatches } from "@/lib/domain/rules/match-rule";
+import { ruleGateBlock, subnetsOf } from "@/lib/domain/rules/rule-gate";
 import { prisma } from "@/lib/db/client";
 import type { RuleDryRunJson } from "@/lib/schemas/rule";
 import { getRuleOrThrow } from "./get-rule-or-throw";
@@ -6,22 +7,31 @@ import { getRuleOrThrow } from "./get-rule-or-throw";
 // A pending queue is bounded by what a site can rack; past this the answer would be unreadable anyway.
 const maxScanned = 10_000;
 
-// Which pending devices the rule matches now, without changing anything. `wouldAct` says whether
-// the rule can act at all (enabled, not exhausted); `remaining` how many more it may decide.
+// Which pending devices the rule's criteria match now, without changing anything, and for each
+// whether the gate would let the rule decide it: the device's last request must come from one of
+// the rule's source subnets and, to approve, have passed the identity check (rule-gate.ts).
+// `wouldAct` says whether the rule can act at all (enabled, not exhausted, approving with subnets).
 export const dryRunRule = async (id: string): Promise<RuleDryRunJson> => {
   const rule = await getRuleOrThrow(id);
   const pending = await prisma.device.findMany({
     where: { status: "pending" },
     orderBy: { firstSeenAt: "asc" },
     take: maxScanned,
-    select: { id: true, mac: true, hostname: true, uuid: true, serial: true, arch: true, firstSeenAt: true },
+    select: { id: true, mac: true, hostname: true, uuid: true, serial: true, arch: true, firstSeenAt: true, lastSourceIp: true, identityStatus: true },
   });
+  const gateRule = { action: rule.action, sourceSubnets: subnetsOf(rule.sourceSubnets) };
+  const blockedReason = rule.action === "approve" && gateRule.sourceSubnets.length === 0 ? "the rule names no source subnets, so it approves nothing" : null;
   const matches = pending.filter((device) => ruleMatches(rule, device));
 
   return {
     ruleId: rule.id,
-    wouldAct: rule.enabled && !isExhausted(rule),
+    wouldAct: rule.enabled && !isExhausted(rule) && blockedReason === null,
     remaining: rule.maxMatches === null ? null : Math.max(0, rule.maxMatches - rule.matchCount),
-    matches: matches.map((device) => ({ ...device, firstSeenAt: device.firstSeenAt.toISOString() })),
+    blockedReason,
+    matches: matches.map((device) => {
+      const blockedBy = ruleGateBlock(gateRule, { sourceIp: device.lastSourceIp, identityStatus: device.identityStatus });
+
+      return { ...device, firstSeenAt: device.firstSeenAt.toISOString(), wouldDecide: blockedBy === null, blockedBy };
+    }),
   };
 };

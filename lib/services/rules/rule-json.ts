@@ -1,5 +1,6 @@
 import type { ApprovalRule } from "@/lib/generated/prisma/client";
 import type { RuleJson } from "@/lib/schemas/rule";
+import { subnetsOf } from "@/lib/domain/rules/rule-gate";
 
 // The API shape of an approval rule; closed sets were validated on write.
 export const ruleJson = (rule: ApprovalRule): RuleJson => ({
@@ -19,6 +20,8 @@ export const ruleJson = (rule: ApprovalRule): RuleJson => ({
   ipPoolStart: rule.ipPoolStart,
   ipPoolEnd: rule.ipPoolEnd,
   maxMatches: rule.maxMatches,
+  sourceSubnets: subnetsOf(rule.sourceSubnets),
+  allowControlPlane: rule.allowControlPlane,
   matchCount: rule.matchCount,
   createdAt: rule.createdAt.toISOString(),
   updatedAt: rule.updatedAt.toISOString(),

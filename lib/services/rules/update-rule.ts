@@ -4,6 +4,7 @@ import type { ApprovalRule } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { createRuleSchema, type UpdateRuleInput } from "@/lib/schemas/rule";
 import { checkRuleAssignment } from "./check-rule-assignment";
+import { subnetsOf } from "@/lib/domain/rules/rule-gate";
 import { getRuleOrThrow } from "./get-rule-or-throw";
 
 type UpdateRuleOptions = { id: string; input: UpdateRuleInput; actor: Actor; sourceIp: string | null };
@@ -24,6 +25,8 @@ const storedFields = (rule: ApprovalRule) => ({
   ipPoolStart: rule.ipPoolStart,
   ipPoolEnd: rule.ipPoolEnd,
   maxMatches: rule.maxMatches,
+  sourceSubnets: subnetsOf(rule.sourceSubnets),
+  allowControlPlane: rule.allowControlPlane,
 });
 
 // The stored rule with the changes applied is validated as a whole, so an edit can never leave a

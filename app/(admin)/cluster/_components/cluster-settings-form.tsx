@@ -27,6 +27,9 @@ const defaults = {
   configPatch: "",
   controlPlanePatch: "",
   workerPatch: "",
+  autoBootstrap: "on",
+  kubeconfigTtlHours: "24",
+  approvalProof: "token",
 };
 
 const fromSettings = (s: ClusterSettingsJson): Record<string, string> => ({
@@ -41,7 +44,10 @@ const fromSettings = (s: ClusterSettingsJson): Record<string, string> => ({
   configPatch: s.configPatch,
   controlPlanePatch: s.controlPlanePatch,
   workerPatch: s.workerPatch,
+  approvalProof: s.approvalProof,
   allowSchedulingOnControlPlanes: s.allowSchedulingOnControlPlanes ? "on" : "",
+  autoBootstrap: s.autoBootstrap ? "on" : "",
+  kubeconfigTtlHours: String(s.kubeconfigTtlHours),
   podSubnets: s.podSubnets.join("\n"),
   serviceSubnets: s.serviceSubnets.join("\n"),
   cniUrls: s.cniUrls.join("\n"),
@@ -84,6 +90,16 @@ export function ClusterSettingsForm({ settings }: ClusterSettingsFormProps) {
             <option value="custom">custom (manifest URLs)</option>
           </select>
         </div>
+        <div className="space-y-1">
+          <label htmlFor="approvalProof" className="block text-sm font-medium text-slate-700">
+            Approval proof
+          </label>
+          <select key={`proof-${state.status}`} id="approvalProof" name="approvalProof" defaultValue={values.approvalProof} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            <option value="token">token (one-use config token)</option>
+            <option value="console-code">console-code (code on the machine&apos;s console)</option>
+          </select>
+          {errors.approvalProof ? <p className="text-xs text-red-600">{errors.approvalProof.join(" ")}</p> : null}
+        </div>
         {area("podSubnets", "Pod subnets", "One CIDR per line.", 2)}
         {area("serviceSubnets", "Service subnets", "One CIDR per line.", 2)}
         {area("cniUrls", "Custom CNI manifest URLs", "Only with CNI custom; one per line.", 2)}
@@ -94,6 +110,11 @@ export function ClusterSettingsForm({ settings }: ClusterSettingsFormProps) {
         Allow workloads on control-plane nodes
       </label>
       {errors.allowSchedulingOnControlPlanes ? <p className="text-xs text-red-600">{errors.allowSchedulingOnControlPlanes.join(" ")}</p> : null}
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input key={`auto-${state.status}`} type="checkbox" name="autoBootstrap" data-testid="auto-bootstrap" defaultChecked={values.autoBootstrap === "on"} />
+        Bootstrap etcd automatically on the first control plane (docs: Cluster → Bootstrap)
+      </label>
+      <div className="max-w-xs">{field("kubeconfigTtlHours", "kubeconfig certificate lifetime (hours)", { type: "number", min: 1, max: 8760 })}</div>
       <div className="grid gap-4 md:grid-cols-3">
         {area("configPatch", "Cluster-wide patch", "Strategic-merge YAML applied to every node.", 8)}
         {area("controlPlanePatch", "Control-plane patch", "Applied to control-plane nodes after the cluster-wide patch.", 8)}

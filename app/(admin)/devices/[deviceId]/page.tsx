@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConsoleCodes } from "@/app/(admin)/devices/[deviceId]/_components/console-codes";
 import { ConfigPreview } from "@/app/(admin)/devices/[deviceId]/_components/config-preview";
 import { EditDeviceForm } from "@/app/(admin)/devices/[deviceId]/_components/edit-device-form";
 import { RowActions } from "@/app/(admin)/devices/_components/row-actions";
 import { StatusBadge } from "@/app/(admin)/devices/_components/status-badge";
 import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
+import { NodeHealthCard } from "@/app/(admin)/_components/node-health-card";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getDeviceDetail } from "@/lib/services/devices";
+import { getClusterHealth } from "@/lib/services/cluster";
+import { getDeviceConsoleCodes, getDeviceDetail } from "@/lib/services/devices";
 import { listEvents } from "@/lib/services/events";
 import { listGroupOptions } from "@/lib/services/groups";
 
@@ -18,10 +21,12 @@ type DevicePageProps = { params: Promise<{ deviceId: string }> };
 export default async function DevicePage({ params }: DevicePageProps) {
   const { deviceId } = await params;
   await requireAdmin(`/devices/${deviceId}`);
-  const [device, groups, events] = await Promise.all([
+  const [device, groups, events, health, consoleCodes] = await Promise.all([
     getDeviceDetail(deviceId.slice(0, 64)),
     listGroupOptions(),
     listEvents({ deviceId: deviceId.slice(0, 64), pageSize: 100 }),
+    getClusterHealth(),
+    getDeviceConsoleCodes({ deviceId: deviceId.slice(0, 64), take: 10 }),
   ]);
   if (!device) notFound();
   const facts: [string, string][] = [
@@ -34,6 +39,8 @@ export default async function DevicePage({ params }: DevicePageProps) {
     ["Approved", device.approvedAt ? `${formatTime(device.approvedAt)} by ${device.approvedBy ?? "?"}` : "—"],
     ["Config downloads", `${device.configDownloadCount}${device.configDownloadedAt ? `, last ${formatTime(device.configDownloadedAt)} from ${device.lastDownloadIp ?? "?"}` : ""}`],
     ["Provisioned", formatTime(device.provisionedAt)],
+    // Whether its last boot request came from an address bound to its MAC (docs/security.md).
+    ["Identity", device.identityStatus ? `${device.identityStatus}: ${device.identityReason ?? ""} (${formatTime(device.identityCheckedAt)})` : "not checked yet"],
   ];
 
   return (
@@ -55,13 +62,20 @@ export default async function DevicePage({ params }: DevicePageProps) {
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500">{label}</dt>
-            <dd className="font-mono text-xs leading-5">{value}</dd>
+            <dd className={`font-mono text-xs leading-5 ${label === "Identity" && device.identityStatus === "mismatch" ? "text-red-700" : ""}`} data-testid={label === "Identity" ? "device-identity" : undefined}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Settings</h2>
         <EditDeviceForm device={device} groups={groups} />
+      </section>
+      <ConsoleCodes proof={consoleCodes.proof} codes={consoleCodes.codes} />
+      <section className="space-y-2">
+        <h2 className="text-base font-semibold">Node health</h2>
+        <NodeHealthCard deviceId={device.id} initial={health} />
       </section>
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Timeline</h2>

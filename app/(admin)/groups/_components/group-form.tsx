@@ -23,6 +23,7 @@ export function GroupForm({ group }: { group?: GroupJson }) {
       <div className="grid grid-cols-1 gap-3 md:grid-cols-4">
         <FormField name="name" label="Name" required maxLength={64} defaultValue={value("name")} errors={errors.name} />
         <SelectField name="role" label="Default role" defaultValue={value("role")} errors={errors.role} options={[{ value: "", label: "(none)" }, { value: "worker", label: "worker" }, { value: "controlplane", label: "controlplane" }]} />
+        <SelectField name="approvalProof" label="Approval proof" defaultValue={value("approvalProof")} errors={errors.approvalProof} options={[{ value: "", label: "(inherit from cluster)" }, { value: "token", label: "token" }, { value: "console-code", label: "console-code" }]} />
         <FormField name="installDisk" label="Install disk" placeholder="/dev/sda" defaultValue={value("installDisk")} errors={errors.installDisk} />
         <FormField name="hostnamePattern" label="Hostname pattern" placeholder="rack1-{n}" defaultValue={value("hostnamePattern")} errors={errors.hostnamePattern} />
       </div>

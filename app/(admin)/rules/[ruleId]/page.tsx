@@ -31,8 +31,15 @@ export default async function RulePage({ params }: { params: Promise<{ ruleId: s
       <section className="space-y-2" data-testid="dry-run">
         <h2 className="text-base font-semibold">Dry run: pending devices this rule matches now</h2>
         <p className="text-sm text-slate-600">
-          {dryRun.wouldAct ? "The rule is active." : "The rule would not act (disabled or at its max matches)."}
+          {dryRun.blockedReason
+            ? `The rule would not act: ${dryRun.blockedReason}.`
+            : dryRun.wouldAct
+              ? "The rule is active."
+              : "The rule would not act (disabled or at its max matches)."}
           {dryRun.remaining !== null ? ` ${dryRun.remaining} match(es) left.` : ""}
+        </p>
+        <p className="text-xs text-slate-500" data-testid="dry-run-gate">
+          A rule approves only requests from its source subnets whose address was verified as bound to the MAC (docs/security.md).
         </p>
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
           {dryRun.matches.length === 0 ? <li className="px-3 py-2 text-slate-500">No pending device matches.</li> : null}
@@ -42,6 +49,10 @@ export default async function RulePage({ params }: { params: Promise<{ ruleId: s
               <span>{device.arch ?? ""}</span>
               <span>{device.serial ?? ""}</span>
               <span className="text-slate-500">first seen {formatTime(device.firstSeenAt)}</span>
+              <span className="font-mono text-xs">{device.lastSourceIp ?? "—"}</span>
+              <span data-testid="dry-run-verdict" className={device.wouldDecide ? "text-emerald-700" : "text-amber-700"}>
+                {device.wouldDecide ? `would ${rule.action}` : `blocked: ${device.blockedBy}`}
+              </span>
             </li>
           ))}
         </ul>

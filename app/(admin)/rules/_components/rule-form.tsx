@@ -42,11 +42,23 @@ export function RuleForm({ rule, groups }: RuleFormProps) {
         {textFields.map(([name, label, placeholder]) => (
           <FormField key={name} name={name} label={label} placeholder={placeholder} defaultValue={value(name)} errors={errors[name]} />
         ))}
+        <FormField
+          name="sourceSubnets"
+          label="Source subnets (CIDRs; an approving rule without any approves nothing)"
+          placeholder="10.0.0.0/24, 10.1.0.0/24"
+          defaultValue={typed?.sourceSubnets ?? rule?.sourceSubnets.join(", ")}
+          errors={errors.sourceSubnets}
+        />
       </div>
       <div className="flex items-center gap-4 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="enabled" defaultChecked={rule ? rule.enabled : true} /> Enabled
         </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="allowControlPlane" defaultChecked={rule?.allowControlPlane ?? false} data-testid="checkbox-allowControlPlane" /> Allow approving as
+          controlplane
+        </label>
+        {errors.allowControlPlane ? <span className="text-sm text-red-700">{errors.allowControlPlane.join(" ")}</span> : null}
         {rule ? (
           <label className="flex items-center gap-2">
             <input type="checkbox" name="resetMatchCount" /> Reset match count ({rule.matchCount})

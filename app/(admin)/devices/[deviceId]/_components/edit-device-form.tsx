@@ -39,6 +39,11 @@ export function EditDeviceForm({ device, groups }: EditDeviceFormProps) {
         <option value="local">local</option>
         <option value="reinstall">reinstall</option>
       </SelectInput>
+      <SelectInput label="Approval proof" name="approvalProof" defaultValue={device.approvalProof ?? ""}>
+        <option value="">(inherit from group / cluster)</option>
+        <option value="token">token</option>
+        <option value="console-code">console-code</option>
+      </SelectInput>
       <div className="col-span-2">
         <TextInput label="Notes" name="notes" defaultValue={device.notes ?? ""} />
       </div>

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { voidsTokens, type TokenRelevantState } from "./voids-tokens";
+
+const base: TokenRelevantState = { status: "approved", role: "worker", bootAction: "install", ipAddress: "10.0.0.5" };
+
+describe("voidsTokens", () => {
+  it.each([
+    ["nothing changed", {}, false],
+    ["status", { status: "rejected" }, true],
+    ["role", { role: "controlplane" }, true],
+    ["boot action", { bootAction: "local" }, true],
+    ["reinstall", { bootAction: "reinstall" }, true],
+    ["IP address", { ipAddress: "10.0.0.6" }, true],
+    ["IP address cleared", { ipAddress: null }, true],
+  ] as const)("%s → %s", (_name, change, expected) => {
+    expect(voidsTokens(base, { ...base, ...change })).toBe(expected);
+  });
+});

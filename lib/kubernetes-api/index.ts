@@ -1,0 +1,2 @@
+// Kubernetes API client: the few read-only GETs the health collector makes.
+export * from "./kube-client";
