@@ -44,7 +44,7 @@ const envSchema = z.object({
   // The worker serves a new config in about a second; a refusal takes a test, a failed start and
   // the fall-back to the last good config.
   KTIZO_APPLY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
-  // When set, GET /metrics requires `Authorization: Bearer <this>` (issue 7).
+  // When set, GET /metrics requires `Authorization: Bearer <this>` (docs/api.md).
   KTIZO_METRICS_TOKEN: z.string().min(16, "KTIZO_METRICS_TOKEN must be at least 16 characters").max(512).regex(/^\S+$/, "KTIZO_METRICS_TOKEN must not contain whitespace").optional(),
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { paths, type Paths } from "@/lib/paths";
 
-// The worker's environment, parsed once at start (STYLE.md rule 18). Numbers carry the reason
+// The worker's environment, parsed once at start (a bad value stops the worker at start, not mid-run). Numbers carry the reason
 // for their default, as the values trade reaction time against load on a 2-core box.
 const ms = (fallback: number) => z.coerce.number().int().min(0).max(600_000).default(fallback);
 

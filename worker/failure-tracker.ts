@@ -1,3 +1,5 @@
+import { backoffDelayMs } from "@/lib/domain/backoff";
+
 // Counts dnsmasq failures (crashes and failed restarts) inside a sliding window. Pure: time is passed in.
 export type BackoffPolicy = { baseMs: number; maxMs: number; maxFailures: number; windowMs: number };
 export type FailureVerdict = { count: number; giveUp: boolean; delayMs: number };
@@ -15,7 +17,7 @@ export const createFailureTracker = ({ baseMs, maxMs, maxFailures, windowMs }: B
       failures = [...failures.filter((at) => now - at < windowMs), now];
       const count = failures.length;
       // Exponential: a crash loop costs little CPU, a one-off crash is back within baseMs.
-      const delayMs = Math.min(maxMs, baseMs * 2 ** (count - 1));
+      const delayMs = backoffDelayMs({ failures: count, backoff: { baseMs, factor: 2, capMs: maxMs } });
 
       return { count, giveUp: count >= maxFailures, delayMs };
     },

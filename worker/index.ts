@@ -1,5 +1,5 @@
 // The ktizo worker: keeps dnsmasq running on the config the web app renders into compiled/dnsmasq/.
-// Wiring only (STYLE.md rule 21); run with `npm run worker` (node --import tsx worker/index.ts).
+// Wiring only (the behaviour lives in the modules it starts); run with `npm run worker` (node --import tsx worker/index.ts).
 import { loadClusterJobsConfig, startClusterJobs } from "@/worker/cluster-health";
 import { loadWorkerConfig } from "@/worker/config";
 import { stopStaleDnsmasq } from "@/worker/dnsmasq/stop-stale-dnsmasq";

@@ -3,7 +3,7 @@ import type { Paths } from "@/lib/paths";
 import type { WatchEvent } from "@/lib/schemas/worker-event";
 import type { Supervisor } from "@/worker/supervisor";
 
-// What the worker watches and what each change means (STYLE.md rule 21: data, not if/else).
+// What the worker watches and what each change means (a table, not if/else).
 export type Target = {
   name: string;
   matches: (file: string) => boolean;
@@ -20,7 +20,7 @@ const inside = (dir: string, file: string) => {
 
 export const createTargets = ({ paths, supervisor }: TargetsOptions): Target[] => [
   {
-    // SIGHUP does not re-read the main config (TOOLCHAIN §6): test it, then restart dnsmasq.
+    // SIGHUP does not re-read the main config (https://thekelleys.org.uk/dnsmasq/docs/dnsmasq-man.html, SIGHUP): test it, then restart dnsmasq.
     name: "dnsmasq-config",
     matches: (file) => file === paths.dnsmasqConf,
     react: () => supervisor.applyConfig("config changed"),

@@ -7,10 +7,9 @@ import { RackGrid } from "@/app/(admin)/_components/rack-grid";
 import { SetupChecklist } from "@/app/(admin)/_components/setup-checklist";
 import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { ClusterHealthSummary } from "@/app/(admin)/_components/cluster-health-panel";
-import { getClusterHealth } from "@/lib/services/cluster";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
-import { getRack } from "@/lib/services/devices";
+import { getClusterHealth, getEndpointWarning } from "@/lib/services/cluster";
+import { getDeviceCounts, getRack } from "@/lib/services/devices";
 import { getSetupChecklist, getSystemStatus } from "@/lib/services/health";
 import { listEvents } from "@/lib/services/events";
 

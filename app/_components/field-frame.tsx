@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 type FieldFrameProps = { name: string; label: string; hint?: string; errors?: string[]; multilineErrors?: boolean; children: ReactNode };
 
-// The label above and the error region below a form control (STYLE.md rule 12). The control itself
+// The label above and the error region below a form control (screen readers read the error with the field). The control itself
 // spreads controlAria(name, errors) so its aria-describedby points at this error region.
 export function FieldFrame({ name, label, hint, errors, multilineErrors = false, children }: FieldFrameProps) {
   return (

@@ -3,7 +3,7 @@ import { controlAria, FieldFrame } from "@/app/_components/field-frame";
 
 type FormFieldProps = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; errors?: string[] };
 
-// A labelled input with its error region wired up through aria-describedby (STYLE.md rule 12).
+// A labelled input with its error region wired up through aria-describedby (screen readers read the error with the field).
 export function FormField({ name, label, errors, ...input }: FormFieldProps) {
   return (
     <FieldFrame name={name} label={label} errors={errors}>

@@ -1,4 +1,4 @@
-// The state a form's server action returns (STYLE.md rules 12-13). Client-safe: client components
+// The state a form's server action returns (field errors by name, one notice, the submitted values). Client-safe: client components
 // import ActionState and idleState from here, never from form-action.ts (which reaches the database).
 export type FieldErrors<TInput> = Partial<Record<Extract<keyof TInput, string> | "_form", string[]>>;
 

@@ -5,7 +5,7 @@ import { currentSourceIp, requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
 import { statusByCode } from "@/lib/http/status";
 
-// The one shape of an admin server action (STYLE.md rules 12-13):
+// The one shape of an admin server action (parse, authorize, call one use-case, answer field errors):
 //   export const createThing = formAction(createThingSchema, async (input, { principal }) => { ...; revalidatePath("/x"); return data; });
 // and in a client component: const [state, action] = useActionState(createThing, idleState), with
 // idleState imported from "@/lib/actions/action-state" — this module is server-only (it reads the DB).

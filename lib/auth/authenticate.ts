@@ -1,4 +1,5 @@
-import { prisma } from "@/lib/db/client";
+import { findApiTokenByHash, touchApiToken } from "@/lib/data/api-tokens";
+import { findSessionByHash, touchSession } from "@/lib/data/sessions";
 import { hashToken } from "@/lib/auth/tokens";
 import { isSessionActive, sessionCookieName, shouldTouchSession } from "@/lib/auth/session-policy";
 import type { Principal } from "@/lib/auth/principal";
@@ -19,28 +20,25 @@ export const authenticateRequest = (req: Request): Promise<Principal | null> =>
   authenticate({ cookieHeader: req.headers.get("cookie"), authorization: req.headers.get("authorization") });
 
 const authenticateToken = async (token: string): Promise<Principal | null> => {
-  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  const row = await findApiTokenByHash({ tokenHash: hashToken(token) });
   if (!row || row.revokedAt) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await touchApiToken({ id: row.id, at: now });
   }
 
   return { kind: "token", tokenId: row.id, name: row.name };
 };
 
 const authenticateSession = async (sessionId: string): Promise<Principal | null> => {
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: hashToken(sessionId) },
-    include: { user: { select: { username: true } } },
-  });
+  const session = await findSessionByHash(hashToken(sessionId));
   const now = new Date();
   if (!session || !isSessionActive(session, now)) return null;
   if (shouldTouchSession(session, now)) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    await touchSession({ id: session.id, at: now });
   }
 
-  return { kind: "user", userId: session.userId, username: session.user.username, sessionId: session.id };
+  return { kind: "user", userId: session.userId, username: session.username, sessionId: session.id };
 };
 
 const parseBearer = (authorization: string | null): string | null => {

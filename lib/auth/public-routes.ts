@@ -1,4 +1,4 @@
-// The only routes reachable without a login (PRODUCT.md §4). Everything else — every admin page,
+// The only routes reachable without a login (docs/auth.md). Everything else — every admin page,
 // server action (a POST to a page path) and admin API route — needs a session or an API token.
 // tests/integration/route-table.test.ts walks app/ and checks every route against this list.
 export type PublicRoute = { path: string; prefix?: boolean; why: string };

@@ -19,7 +19,7 @@ export const renderDnsmasqConfig = (settings: DnsmasqSettings): Promise<string> 
 
 export const dnsmasqConfigHash = (text: string): string => createHash("sha256").update(text).digest("hex");
 
-// `dnsmasq --test` checks syntax only (TOOLCHAIN.md §6): not the interface, not the paths. A
+// `dnsmasq --test` checks syntax only (https://thekelleys.org.uk/dnsmasq/docs/dnsmasq-man.html, --test): not the interface, not the paths. A
 // missing binary (web app on a machine without dnsmasq) is "skipped", not an error; the worker
 // tests again before it (re)starts dnsmasq. Only dnsmasq having run and exited non-zero is
 // reported as dnsmasq rejecting the configuration; anything else (a bad setting, a binary that

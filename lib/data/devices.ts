@@ -1,53 +1,71 @@
-import "server-only";
-import { endpointWarning } from "@/lib/domain/boot/endpoint-warning";
-import { subnetOf } from "@/lib/domain/boot/ipv4";
 import { prisma } from "@/lib/db/client";
-import type { DeviceJson } from "@/lib/schemas/device";
-import { deviceJson } from "@/lib/services/devices";
+import type { Device } from "@/lib/generated/prisma/client";
+import type { Db } from "./db";
 
 export type DeviceCounts = { pending: number; approved: number; rejected: number; provisioned: number; total: number };
 
 // Read models for the Devices, Device detail and Overview pages.
-export const getDeviceCounts = async (): Promise<DeviceCounts> => {
-  const [byStatus, provisioned] = await Promise.all([
-    prisma.device.groupBy({ by: ["status"], _count: { _all: true } }),
-    prisma.device.count({ where: { provisionedAt: { not: null } } }),
-  ]);
-  const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
-  const pending = count("pending");
-  const approved = count("approved");
-  const rejected = count("rejected");
+export const countDevices = async (): Promise<DeviceCounts> => {
+  const [byStatus, provisioned] = await Promise.all([countDevicesByStatus(), prisma.device.count({ where: { provisionedAt: { not: null } } })]);
 
-  return { pending, approved, rejected, provisioned, total: pending + approved + rejected };
+  return { ...byStatus, provisioned };
 };
 
-// The warning of issue 4: the cluster endpoint is an IP in our subnet that no approved control
-// plane holds (null when there is nothing to warn about).
-export const getEndpointWarning = async (): Promise<string | null> => {
-  const [cluster, network, controlPlanes] = await Promise.all([
-    prisma.clusterSettings.findFirst({ orderBy: { createdAt: "asc" }, select: { endpoint: true } }),
-    prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" }, select: { serverIp: true, netmask: true } }),
-    prisma.device.findMany({
-      where: { status: "approved", role: "controlplane", ipAddress: { not: null } },
-      select: { ipAddress: true },
-    }),
-  ]);
-  const subnet = network ? subnetOf({ ip: network.serverIp, netmask: network.netmask }) : null;
+export type StatusCounts = { pending: number; approved: number; rejected: number; total: number };
 
-  return endpointWarning({
-    endpoint: cluster?.endpoint ?? null,
-    subnet,
-    controlPlaneIps: controlPlanes.map((device) => device.ipAddress).filter((ip): ip is string => ip !== null),
+// Devices per status; total counts every row.
+export const countDevicesByStatus = async (): Promise<StatusCounts> => {
+  const groups = await prisma.device.groupBy({ by: ["status"], _count: { _all: true } });
+  const count = (status: string) => groups.find((row) => row.status === status)?._count._all ?? 0;
+
+  return { pending: count("pending"), approved: count("approved"), rejected: count("rejected"), total: groups.reduce((sum, row) => sum + row._count._all, 0) };
+};
+
+// The addresses held by approved control-plane devices (those with an address at all), in text order.
+export const listControlPlaneIps = async (): Promise<string[]> => {
+  const rows = await prisma.device.findMany({
+    where: { status: "approved", role: "controlplane", ipAddress: { not: null } },
+    select: { ipAddress: true },
+    orderBy: { ipAddress: "asc" },
   });
+
+  return rows.map((row) => row.ipAddress).filter((ip): ip is string => ip !== null);
 };
 
-export type DeviceDetail = DeviceJson & { groupName: string | null };
+export type DeviceRowWithGroup = { device: Device; groupName: string | null };
 
-export const getDeviceDetail = async (id: string): Promise<DeviceDetail | null> => {
-  const device = await prisma.device.findUnique({ where: { id }, include: { group: { select: { name: true } } } });
+export const findDeviceWithGroupName = async (id: string): Promise<DeviceRowWithGroup | null> => {
+  const row = await prisma.device.findUnique({ where: { id }, include: { group: { select: { name: true } } } });
+  if (!row) return null;
+  const { group, ...device } = row;
 
-  return device ? { ...deviceJson(device), groupName: device.group?.name ?? null } : null;
+  return { device, groupName: group?.name ?? null };
 };
 
-export const listDeviceGroups = (): Promise<{ id: string; name: string }[]> =>
-  prisma.deviceGroup.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+export type ReservedDevice = { mac: string; ipAddress: string | null; hostname: string | null; status: string };
+
+// Approved devices with a static IP: each has a dnsmasq reservation file in hosts.d.
+export const listReservedDevices = (): Promise<ReservedDevice[]> =>
+  prisma.device.findMany({
+    where: { status: "approved", ipAddress: { not: null } },
+    select: { mac: true, ipAddress: true, hostname: true, status: true },
+  });
+
+export type DeviceSummary = { id: string; mac: string; hostname: string | null; ipAddress: string | null; status: string; role: string | null };
+
+// The device fields a webhook payload carries.
+export const findDeviceSummary = ({ id, db = prisma }: { id: string; db?: Db }): Promise<DeviceSummary | null> =>
+  db.device.findUnique({ where: { id }, select: { id: true, mac: true, hostname: true, ipAddress: true, status: true, role: true } });
+
+export const findApprovalTimes = ({ id, db = prisma }: { id: string; db?: Db }): Promise<{ firstSeenAt: Date; approvedAt: Date | null } | null> =>
+  db.device.findUnique({ where: { id }, select: { firstSeenAt: true, approvedAt: true } });
+
+export type StaticIpDevice = { mac: string; hostname: string | null; ipAddress: string };
+
+// Every device holding a static IP, whatever its status. `db`: the caller's transaction when there is
+// one (SQLite has one writer; reading beside it would wait).
+export const listStaticIpDevices = async (db: Db = prisma): Promise<StaticIpDevice[]> => {
+  const rows = await db.device.findMany({ where: { ipAddress: { not: null } }, select: { mac: true, hostname: true, ipAddress: true } });
+
+  return rows.flatMap((row) => (row.ipAddress ? [{ mac: row.mac, hostname: row.hostname, ipAddress: row.ipAddress }] : []));
+};

@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// The one Prisma client (STYLE.md rule 16). better-sqlite3's `timeout` is SQLite's busy timeout:
+// The one Prisma client (created once per process, reused across hot reloads). better-sqlite3's `timeout` is SQLite's busy timeout:
 // concurrent writers wait for the lock instead of failing with SQLITE_BUSY.
 const busyTimeoutMs = 10_000;
 

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { hostname } from "node:os";
 
-// Ids for the few rows the machine-facing hot path inserts with raw SQL (lib/db/hot-path.ts):
+// Ids for the few rows the machine-facing hot path inserts with raw SQL (lib/data/events.ts and the boot services):
 // the same shape as Prisma's `@default(cuid())` (cuid v1: "c", 8 timestamp, 4 counter,
 // 4 fingerprint, 8 random, base36), so raw-inserted rows sort and look like ORM-inserted ones.
 const base = 36;

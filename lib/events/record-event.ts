@@ -1,4 +1,5 @@
-import { prisma, type Tx } from "@/lib/db/client";
+import { inTransaction, type Tx } from "@/lib/data/db";
+import { insertEvent, type NewEvent } from "@/lib/data/events";
 import type { Actor } from "@/lib/auth/principal";
 import type { EventType } from "@/lib/domain/event-types";
 import { isWebhookEventType } from "@/lib/domain/webhooks/payload";
@@ -16,19 +17,20 @@ export type RecordEventInput = {
 // The one way to write the audit log. Pass `tx` to record inside a caller's transaction, so the
 // event commits (or rolls back) with the change it describes.
 export const recordEvent = async (input: RecordEventInput, tx?: Tx): Promise<void> => {
-  // Events webhooks subscribe to get their outbox rows in the same transaction (issue 7).
-  if (!tx && isWebhookEventType(input.type)) return prisma.$transaction((own) => recordEvent(input, own));
-  const event = await (tx ?? prisma).event.create({
-    data: {
-      type: input.type,
-      actorType: input.actor.type,
-      actorId: input.actor.id ?? null,
-      actorName: input.actor.name ?? null,
-      sourceIp: input.sourceIp ?? null,
-      deviceId: input.deviceId ?? null,
-      details: JSON.stringify(input.details ?? {}),
-    },
-  });
-  await enqueueWebhookDeliveries({ event, tx: tx ?? prisma });
-  await observeEventMetrics({ event, tx: tx ?? prisma });
+  // Events webhooks subscribe to get their outbox rows in the same transaction (docs/rules-groups-webhooks.md, the outbox).
+  if (!tx && isWebhookEventType(input.type)) return inTransaction((own) => recordEvent(input, own));
+  const event = await insertEvent({ event: newEventOf(input), db: tx });
+  await enqueueWebhookDeliveries({ event, tx });
+  await observeEventMetrics({ event, tx });
 };
+
+// The columns of an Event row, from what a caller records.
+export const newEventOf = (input: RecordEventInput): NewEvent => ({
+  type: input.type,
+  actorType: input.actor.type,
+  actorId: input.actor.id ?? null,
+  actorName: input.actor.name ?? null,
+  sourceIp: input.sourceIp ?? null,
+  deviceId: input.deviceId ?? null,
+  details: input.details ?? {},
+});

@@ -8,7 +8,7 @@ import { sourceIpOf } from "@/lib/http/source-ip";
 import { statusByCode } from "@/lib/http/status";
 import { observeHttp } from "@/lib/metrics/observe-http";
 
-// Every route handler goes through withRoute (STYLE.md rule 10): it authorizes admin routes
+// Every route handler goes through withRoute (one place for auth, error mapping and metrics): it authorizes admin routes
 // (the same rule proxy.ts applies to every request), maps every error to one status, and logs once.
 type ErrorStyle = "json" | "text";
 
@@ -53,7 +53,7 @@ export function withRoute<P>(
     }
   };
 
-  // Every request is counted and timed by URL template for /metrics (issue 7).
+  // Every request is counted and timed by URL template for /metrics (docs/api.md).
   return async (req: Request, segment: Segment<P>): Promise<Response> => {
     const started = performance.now();
     const response = await handle(req, segment);

@@ -2,10 +2,15 @@ import { approvalProofs } from "@/lib/domain/oauth/approval-proof";
 import { z } from "zod";
 import { bootActions, deviceRoles, deviceStatuses } from "@/lib/schemas/device";
 import { listJsonSchema } from "@/lib/schemas/common-fields";
+import { assetImportJsonSchema } from "@/lib/schemas/asset";
+import { clusterSettingsJsonSchema } from "@/lib/schemas/cluster";
+import { eventJsonSchema } from "@/lib/schemas/event";
 import { applyNetworkResultSchema, networkSettingsFields } from "@/lib/schemas/network";
+import { apiTokenJsonSchema } from "@/lib/schemas/token";
 
-// Response shapes of routes whose modules describe their answers as TypeScript types only; these
-// zod mirrors exist so the OpenAPI document can show them (PRODUCT.md §3 field names).
+// Response shapes for the OpenAPI document. Where lib/schemas declares the answer (events, tokens,
+// cluster settings, asset imports) it is used as is, so type and document cannot drift; the rest are
+// still zod mirrors of TypeScript types (devices: to be derived once the device schema settles).
 const nullableString = z.string().nullable();
 const timestamp = z.string().describe("ISO 8601 time");
 
@@ -51,55 +56,14 @@ export const configPreviewShape = z.object({
 });
 export const bulkResultShape = z.object({}).passthrough().describe("per-id outcome of the bulk action");
 
-export const eventShape = z.object({
-  id: z.string(),
-  type: z.string(),
-  actor: z.object({ type: z.string(), id: nullableString, name: nullableString }),
-  sourceIp: nullableString,
-  deviceId: nullableString,
-  details: z.record(z.string(), z.unknown()),
-  createdAt: timestamp,
-});
+export const eventShape = eventJsonSchema;
 export const eventListShape = listJsonSchema(eventShape);
 
-export const tokenShape = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  origin: z.string(),
-  createdBy: nullableString,
-  createdAt: timestamp,
-  lastUsedAt: timestamp.nullable(),
-  revokedAt: timestamp.nullable(),
-});
+export const tokenShape = apiTokenJsonSchema;
 export const tokenListShape = listJsonSchema(tokenShape);
 export const tokenCreatedShape = tokenShape.extend({ token: z.string().describe("shown once") });
 
-export const clusterSettingsShape = z.object({
-  id: z.string(),
-  name: z.string(),
-  endpoint: z.string(),
-  talosVersion: z.string(),
-  kubernetesVersion: z.string(),
-  installDisk: z.string(),
-  installImage: z.string(),
-  podSubnets: z.array(z.string()),
-  serviceSubnets: z.array(z.string()),
-  cniName: z.enum(["flannel", "none", "custom"]),
-  cniUrls: z.array(z.string()),
-  dnsDomain: z.string(),
-  additionalSans: z.array(z.string()),
-  allowSchedulingOnControlPlanes: z.boolean(),
-  autoBootstrap: z.boolean(),
-  kubeconfigTtlHours: z.number().int(),
-  configPatch: z.string(),
-  controlPlanePatch: z.string(),
-  workerPatch: z.string(),
-  approvalProof: z.enum(approvalProofs),
-  generator: z.enum(["builtin", "talosctl"]),
-  generatedAt: timestamp.nullable(),
-  secretsGeneratedAt: timestamp.nullable(),
-});
+export const clusterSettingsShape = clusterSettingsJsonSchema;
 export const generatedAtShape = z.object({ generatedAt: timestamp });
 export const configGeneratedShape = z.object({
   generator: z.enum(["builtin", "talosctl"]),
@@ -110,20 +74,7 @@ export const configGeneratedShape = z.object({
 export const networkSettingsShape = networkSettingsFields.extend({ id: z.string(), appliedAt: timestamp.nullable(), appliedHash: nullableString, updatedAt: timestamp });
 export const networkAppliedShape = applyNetworkResultSchema;
 
-export const assetImportShape = z.object({
-  id: z.string(),
-  url: z.string(),
-  talosVersion: z.string(),
-  fileName: z.string(),
-  status: z.enum(["queued", "downloading", "done", "failed"]),
-  bytesDone: z.number().int(),
-  bytesTotal: z.number().int().nullable(),
-  sha256: nullableString,
-  expectedSha256: nullableString,
-  error: nullableString,
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
+export const assetImportShape = assetImportJsonSchema;
 export const assetImportListShape = z.object({
   items: z.array(assetImportShape),
   local: z.array(z.object({ talosVersion: z.string(), fileName: z.string(), size: z.number().int(), modifiedAt: timestamp })),

@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 
-// One factory with explicit defaults (STYLE.md rule 15): short staleTime so live tables stay
+// One factory with explicit defaults (so every table refreshes the same way): short staleTime so live tables stay
 // fresh without refetch storms, and no retries on 4xx (a 401 will not fix itself).
 export const makeQueryClient = (): QueryClient =>
   new QueryClient({

@@ -28,19 +28,21 @@ export type StartAssetImportInput = z.infer<typeof startAssetImportSchema>;
 
 export const assetImportIdSchema = z.object({ id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 
-export type AssetImportJson = {
-  id: string;
-  url: string;
-  talosVersion: string;
-  fileName: string;
-  status: "queued" | "downloading" | "done" | "failed";
-  bytesDone: number;
-  bytesTotal: number | null;
-  sha256: string | null;
-  expectedSha256: string | null;
-  error: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+// An asset import as the API answers it; type and OpenAPI shape come from here.
+export const assetImportJsonSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  talosVersion: z.string(),
+  fileName: z.string(),
+  status: z.enum(["queued", "downloading", "done", "failed"]),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  expectedSha256: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string().describe("ISO 8601 time"),
+  updatedAt: z.string().describe("ISO 8601 time"),
+});
+export type AssetImportJson = z.infer<typeof assetImportJsonSchema>;
 
 export type LocalAssetJson = { talosVersion: string; fileName: string; size: number; modifiedAt: string };

@@ -1,5 +1,4 @@
 import { approvalProofSchema } from "@/lib/schemas/approval-proof";
-import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { talosDefaults } from "@/lib/domain/talos/cluster-input";
@@ -13,7 +12,7 @@ const text = () => z.string().regex(/^[^\u0000-\u001f\u007f]*$/, "must not conta
 
 const clusterName = text().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "name must be lower-case letters, digits and dashes (max 63)");
 
-// REFERENCE §2.1: https, non-empty host (IPv6 in brackets), numeric port 1-65535. ktizo also wants
+// talosctl's endpoint check (ValidateEndpointURI, https://github.com/siderolabs/net/blob/v0.4.0/net.go): https, non-empty host (IPv6 in brackets), numeric port 1-65535. ktizo also wants
 // the port spelled out, because a missing one silently means 443.
 const endpoint = text().refine((value) => {
   const match = /^https:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
@@ -144,32 +143,34 @@ export const importSecretsSchema = z
 
 export const generateConfigSchema = z.object({ generator: generatorSchema.optional() }).strict().default({});
 
-export type ClusterSettingsJson = {
-  id: string;
-  name: string;
-  endpoint: string;
-  talosVersion: string;
-  kubernetesVersion: string;
-  installDisk: string;
-  installImage: string;
-  podSubnets: string[];
-  serviceSubnets: string[];
-  cniName: "flannel" | "none" | "custom";
-  cniUrls: string[];
-  dnsDomain: string;
-  additionalSans: string[];
-  allowSchedulingOnControlPlanes: boolean;
-  configPatch: string;
-  controlPlanePatch: string;
-  workerPatch: string;
-  autoBootstrap: boolean;
-  kubeconfigTtlHours: number;
-  approvalProof: ApprovalProof;
-  generator: Generator;
-  generatedAt: string | null;
+// The settings as the API answers them (the encrypted columns never appear); type and OpenAPI shape come from here.
+export const clusterSettingsJsonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  endpoint: z.string(),
+  talosVersion: z.string(),
+  kubernetesVersion: z.string(),
+  installDisk: z.string(),
+  installImage: z.string(),
+  podSubnets: z.array(z.string()),
+  serviceSubnets: z.array(z.string()),
+  cniName: z.enum(["flannel", "none", "custom"]),
+  cniUrls: z.array(z.string()),
+  dnsDomain: z.string(),
+  additionalSans: z.array(z.string()),
+  allowSchedulingOnControlPlanes: z.boolean(),
+  configPatch: z.string(),
+  controlPlanePatch: z.string(),
+  workerPatch: z.string(),
+  autoBootstrap: z.boolean(),
+  kubeconfigTtlHours: z.number().int(),
+  approvalProof: approvalProofSchema,
+  generator: generatorSchema,
+  generatedAt: z.string().describe("ISO 8601 time").nullable(),
   // Not secret material, only whether it exists (the page and API clients need to know).
-  secretsGeneratedAt: string | null;
-};
+  secretsGeneratedAt: z.string().describe("ISO 8601 time").nullable(),
+});
+export type ClusterSettingsJson = z.infer<typeof clusterSettingsJsonSchema>;
 
 // The Cluster page's form: lists are typed one per line (or comma separated), the checkbox sends
 // "on", and browsers send textarea newlines as CRLF. The result goes through the API schema.

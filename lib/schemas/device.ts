@@ -11,7 +11,7 @@ export const deviceStatuses = ["pending", "approved", "rejected"] as const;
 export const bootActions = ["install", "local", "reinstall"] as const;
 export type DeviceRole = (typeof deviceRoles)[number];
 
-// Machine-facing routes answer a bad MAC with 400 and the reason (issue 4), not the 422 of zod.
+// Machine-facing routes answer a bad MAC with 400 and the reason (docs/devices.md), not the 422 of zod.
 export const requireMac = (value: unknown): string => {
   const parsed = parseMac(value);
   if (!parsed.ok) throw new AppError("bad_request", parsed.reason);
@@ -34,7 +34,7 @@ export const macSchema = z.string().transform((value, ctx) => {
 });
 
 // Only plain spaces around a value are forgiven (a pasted value); a tab, CR or newline anywhere is
-// refused, never silently stripped (issue 8: hostile input gets a 4xx).
+// refused, never silently stripped (hostile input gets a 4xx naming the field).
 const spacesTrimmed = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (typeof value === "string" ? value.replace(/^ +| +$/g, "") : value), schema);
 

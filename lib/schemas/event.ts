@@ -10,12 +10,14 @@ export const listEventsQuerySchema = z.object({
 });
 export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
 
-export type EventJson = {
-  id: string;
-  type: string;
-  actor: { type: string; id: string | null; name: string | null };
-  sourceIp: string | null;
-  deviceId: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-};
+// One audit-log entry as the API answers it; the TypeScript type and the OpenAPI document both come from here.
+export const eventJsonSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  sourceIp: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string().describe("ISO 8601 time"),
+});
+export type EventJson = z.infer<typeof eventJsonSchema>;

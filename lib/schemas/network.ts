@@ -93,7 +93,7 @@ export const networkSettingsFields = z.object({
   assetSource: z.enum(["factory", "local"]),
   factorySchematic: text().toLowerCase().regex(schematicPattern, "factorySchematic must be 64 hex characters"),
   extraKernelArgs,
-  // Boot policy (issue 4): token lifetime, MAC-only downloads, how long a pending download is held
+  // Boot policy (docs/devices.md): token lifetime, MAC-only downloads, how long a pending download is held
   // (under Talos's 3-minute per-attempt limit).
   provisionWindowMinutes: z.number().int().min(1).max(1440),
   allowMacOnlyDownload: z.boolean(),

@@ -27,13 +27,15 @@ export const envApiTokenSchema = z
   .max(512, "KTIZO_API_TOKEN must be at most 512 characters")
   .regex(/^\S+$/, "KTIZO_API_TOKEN must not contain whitespace");
 
-export type ApiTokenJson = {
-  id: string;
-  name: string;
-  prefix: string;
-  origin: string;
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+// A token as the API answers it (never the hash, never the value); type and OpenAPI shape come from here.
+export const apiTokenJsonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  origin: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string().describe("ISO 8601 time"),
+  lastUsedAt: z.string().describe("ISO 8601 time").nullable(),
+  revokedAt: z.string().describe("ISO 8601 time").nullable(),
+});
+export type ApiTokenJson = z.infer<typeof apiTokenJsonSchema>;

@@ -20,7 +20,7 @@ export const runTalosctlGenConfig = async ({ binary, input, patches, secretsYaml
   const dir = await mkdtemp(path.join(tmpdir(), "ktizo-talosctl-"));
   try {
     const files = await writeInputs(dir, input, patches, secretsYaml);
-    // TAG in the environment silently changes talosctl's default installer tag (REFERENCE §2.1).
+    // TAG in the environment silently changes talosctl's default installer tag (https://www.talos.dev/v1.11/reference/cli/#talosctl-gen-config).
     const result = await execa(binary, talosctlGenConfigArgs(input, files), {
       cwd: dir,
       timeout: timeoutMs,

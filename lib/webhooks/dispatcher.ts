@@ -1,8 +1,7 @@
 import { decryptSecret } from "@/lib/crypto/secrets-at-rest";
-import { prisma } from "@/lib/db/client";
+import { claimDueDeliveries, findDeliveryToSend, markAttemptFailed, markDelivered, markDeliveryFailed } from "@/lib/data/webhook-deliveries";
 import { backoffPolicy, nextStepAfterFailure, type BackoffPolicy } from "@/lib/domain/webhooks/backoff";
 import { countWebhookDelivery } from "@/lib/metrics/count";
-import { claimDueDeliveries } from "@/lib/webhooks/claim-deliveries";
 import { postDelivery } from "@/lib/webhooks/post-delivery";
 import { onWebhookWake } from "@/lib/webhooks/wake";
 
@@ -40,39 +39,54 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
   let unsubscribe: (() => void) | null = null;
 
   const deliverOne = async (id: string): Promise<"delivered" | "retry" | "failed"> => {
-    const delivery = await prisma.webhookDelivery.findUnique({ where: { id }, include: { webhook: true } });
+    const delivery = await findDeliveryToSend(id);
     if (!delivery) return "failed";
     const attemptAt = now();
     if (!delivery.webhook.enabled) {
-      await prisma.webhookDelivery.update({ where: { id }, data: { status: "failed", lastError: "webhook is disabled" } });
+      await markDeliveryFailed({ id, error: "webhook is disabled" });
 
       return "failed";
     }
-    const secret = await decryptSecret("webhook.secret", delivery.webhook.secretEnc);
+    const unsealed = await decryptSecret("webhook.secret", delivery.webhook.secretEnc).then(
+      (secret) => ({ secret }),
+      (error: unknown) => ({ error }),
+    );
+    if ("error" in unsealed) {
+      // A secret that does not decrypt now (the secret key changed, or the envelope is damaged) will
+      // not decrypt on the next attempt either: give the delivery up with the cause, never retry it.
+      const cause = `webhook secret does not decrypt: ${unsealed.error instanceof Error ? unsealed.error.message : String(unsealed.error)}`;
+      console.error(`[webhooks] delivery ${id} failed: ${cause}`);
+      await markDeliveryFailed({ id, error: cause.slice(0, 500) });
+
+      return "failed";
+    }
+    const { secret } = unsealed;
     const result = await postDelivery({ url: delivery.webhook.url, secret, deliveryId: id, event: delivery.event, body: delivery.payload, now: attemptAt, timeoutMs, fetchImpl: options.fetchImpl });
     const attempts = delivery.attempts + 1;
     if (result.ok) {
-      await prisma.webhookDelivery.update({ where: { id }, data: { status: "delivered", attempts, lastStatusCode: result.statusCode, lastError: null, deliveredAt: attemptAt } });
+      await markDelivered({ id, attempts, statusCode: result.statusCode, at: attemptAt });
 
       return "delivered";
     }
     const step = nextStepAfterFailure({ attempts, now: attemptAt, policy, jitter: jitter() });
-    await prisma.webhookDelivery.update({
-      where: { id },
-      data: {
-        attempts,
-        lastStatusCode: result.statusCode,
-        lastError: result.error,
-        ...(step.kind === "retry" ? { nextAttemptAt: step.at } : { status: "failed" }),
-      },
-    });
+    await markAttemptFailed({ id, attempts, statusCode: result.statusCode, error: result.error, retryAt: step.kind === "retry" ? step.at : null });
 
     return step.kind === "retry" ? "retry" : "failed";
   };
 
   const tick = async (ids?: string[]): Promise<TickResult> => {
     const claimed = await claimDueDeliveries({ now: now(), leaseMs, limit: options.batchSize ?? 20, ids });
-    const outcomes = await Promise.all(claimed.map((id) => deliverOne(id).catch(() => "retry" as const)));
+    // An unexpected error (the database went away mid-attempt) leaves the row claimed: it is due again
+    // when the lease ends. It is logged with its cause, never dropped silently.
+    const outcomes = await Promise.all(
+      claimed.map((id) =>
+        deliverOne(id).catch((error: unknown) => {
+          console.error(`[webhooks] delivery ${id}: attempt failed, retrying after the lease`, error);
+
+          return "retry" as const;
+        }),
+      ),
+    );
     outcomes.forEach(countWebhookDelivery);
 
     return {

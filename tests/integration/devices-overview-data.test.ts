@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { getDeviceCounts, getEndpointWarning } from "@/lib/data/devices";
+import { getEndpointWarning } from "@/lib/services/cluster";
+import { getDeviceCounts } from "@/lib/services/devices";
 import { seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
 
 const setEndpoint = (endpoint: string) => prisma.clusterSettings.create({ data: { name: "lab", endpoint } });

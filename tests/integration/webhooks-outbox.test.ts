@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { backoffPolicy } from "@/lib/domain/webhooks/backoff";
 import { verifySignature } from "@/lib/domain/webhooks/signature";
 import { recordEvent } from "@/lib/events/record-event";
-import { claimDueDeliveries } from "@/lib/webhooks/claim-deliveries";
+import { claimDueDeliveries } from "@/lib/data/webhook-deliveries";
 import { createWebhookDispatcher } from "@/lib/webhooks/dispatcher";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { noParams } from "@/tests/helpers/boot-fixtures";
@@ -152,6 +152,23 @@ describe("outbox and dispatcher", () => {
     time.advance(backoffPolicy.baseMs);
     expect((await dispatcher.runOnce()).failed).toBe(1);
     expect(await prisma.webhookDelivery.findFirstOrThrow()).toMatchObject({ status: "failed", attempts: 2, lastStatusCode: 503 });
+  });
+
+  it("gives up at once, with the cause, when the webhook secret no longer decrypts", async () => {
+    const hook = await createWebhook({ events: ["device.approved"] });
+    const { secretEnc } = await prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } });
+    // Flip one character of the sealed secret: AES-GCM authentication fails, as it would under another key.
+    const last = secretEnc.at(-2) === "A" ? "B" : "A";
+    await prisma.webhook.update({ where: { id: hook.id }, data: { secretEnc: `${secretEnc.slice(0, -2)}${last}${secretEnc.slice(-1)}` } });
+    await approvedEvent();
+    const dispatcher = createWebhookDispatcher({ jitter: () => 0 });
+    expect(await dispatcher.runOnce()).toMatchObject({ claimed: 1, failed: 1, retrying: 0 });
+    const delivery = await prisma.webhookDelivery.findFirstOrThrow();
+    expect(delivery).toMatchObject({ status: "failed", attempts: 0 });
+    expect(delivery.lastError).toMatch(/^webhook secret does not decrypt: /);
+    expect(receiver.requests).toHaveLength(0);
+    // Nothing is left to retry: the next tick claims nothing.
+    expect((await dispatcher.runOnce()).claimed).toBe(0);
   });
 
   it("never follows a redirect and times out a receiver that hangs", async () => {

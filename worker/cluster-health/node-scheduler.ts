@@ -1,4 +1,4 @@
-import { backoffDelayMs } from "@/lib/domain/cluster/backoff";
+import { backoffDelayMs } from "@/lib/domain/backoff";
 
 export type ScheduledNode = { id: string };
 
@@ -31,7 +31,7 @@ export const createNodeScheduler = <T extends ScheduledNode>({ intervalMs, backo
         .catch(() => false)
         .then((answered) => {
           state.failures = answered ? 0 : state.failures + 1;
-          state.nextAt = now() + (answered ? intervalMs : backoffDelayMs({ attempt: state.failures, baseMs: intervalMs, maxMs: backoffMaxMs }));
+          state.nextAt = now() + (answered ? intervalMs : backoffDelayMs({ failures: state.failures, backoff: { baseMs: intervalMs, factor: 2, capMs: backoffMaxMs } }));
         })
         .finally(() => {
           state.inFlight = false;

@@ -8,7 +8,7 @@ const withPrefix = ({ command, prefix }: DnsmasqBinary, args: string[]): Argv =>
   return first === undefined ? { file: command, args } : { file: first, args: [...rest, command, ...args] };
 };
 
-// `--test` only checks syntax (TOOLCHAIN §6): a missing interface still passes and fails at start.
+// `--test` only checks syntax (https://thekelleys.org.uk/dnsmasq/docs/dnsmasq-man.html, --test): a missing interface still passes and fails at start.
 export const testArgv = (binary: DnsmasqBinary, confFile: string): Argv =>
   withPrefix(binary, ["--test", `--conf-file=${confFile}`]);
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DeviceCounts as Counts } from "@/lib/data/devices";
+import type { DeviceCounts as Counts } from "@/lib/services/devices";
 
 const tiles: { key: keyof Counts; label: string; href: string }[] = [
   { key: "pending", label: "Pending", href: "/devices" },

@@ -1,4 +1,4 @@
-// The admin navigation. Each page adds its own entry when it exists (issue 2: list only real pages).
+// The admin navigation. Each page adds its own entry when it exists (only pages that exist are listed, so no link leads to a 404).
 export type NavItem = { href: string; label: string };
 
 export const navItems: NavItem[] = [

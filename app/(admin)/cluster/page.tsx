@@ -5,9 +5,7 @@ import { GenerateConfigForm } from "@/app/(admin)/cluster/_components/generate-c
 import { SecretsPanel } from "@/app/(admin)/cluster/_components/secrets-panel";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getClusterHealth, getClusterSettings } from "@/lib/services/cluster";
-import { previewClusterConfigs } from "@/lib/services/cluster";
-import { findTalosctl } from "@/lib/talosctl/find-talosctl";
+import { getClusterHealth, getClusterSettings, locateTalosctl, previewClusterConfigs } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +13,7 @@ const section = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function ClusterPage() {
   await requireAdmin("/cluster");
-  const [settings, preview, talosctl, health] = await Promise.all([getClusterSettings(), previewClusterConfigs(), findTalosctl(), getClusterHealth()]);
+  const [settings, preview, talosctl, health] = await Promise.all([getClusterSettings(), previewClusterConfigs(), locateTalosctl(), getClusterHealth()]);
 
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@ import { AddDeviceButton } from "@/app/(admin)/devices/_components/add-device-di
 import { DevicesTable } from "@/app/(admin)/devices/_components/devices-table";
 import { EndpointWarning } from "@/app/(admin)/_components/endpoint-warning";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getEndpointWarning } from "@/lib/data/devices";
+import { getEndpointWarning } from "@/lib/services/cluster";
 
 export const dynamic = "force-dynamic";
 

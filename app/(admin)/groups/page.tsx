@@ -2,14 +2,13 @@ import Link from "next/link";
 import { GroupForm } from "@/app/(admin)/groups/_components/group-form";
 import { DataTable } from "@/app/_components/data-table";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { groupJson } from "@/lib/services/groups";
 import { listGroups } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 
 export default async function GroupsPage() {
   await requireAdmin("/groups");
-  const groups = (await listGroups()).map(groupJson);
+  const groups = await listGroups();
 
   return (
     <div className="space-y-6">

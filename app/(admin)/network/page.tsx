@@ -4,8 +4,7 @@ import { AssetImports } from "@/app/(admin)/network/_components/asset-imports";
 import { NetworkSettingsForm } from "@/app/(admin)/network/_components/network-settings-form";
 import { formatTime } from "@/app/_components/format-time";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { env } from "@/lib/env";
-import { getNetworkSettings, listHostInterfaces } from "@/lib/services/network";
+import { getHostFacts, getNetworkSettings } from "@/lib/services/network";
 import { listAssetImports } from "@/lib/services/assets";
 import { listLocalAssets } from "@/lib/services/assets";
 import { previewNetworkConfig } from "@/lib/services/network";
@@ -22,6 +21,7 @@ export default async function NetworkPage() {
     listAssetImports(),
     listLocalAssets(),
   ]);
+  const host = getHostFacts();
 
   return (
     <div className="space-y-6">
@@ -31,7 +31,7 @@ export default async function NetworkPage() {
       </div>
       <section className={section}>
         <h2 className="font-medium">Settings</h2>
-        <NetworkSettingsForm settings={settings} interfaces={listHostInterfaces()} port={env().PORT} />
+        <NetworkSettingsForm settings={settings} interfaces={host.interfaces} port={host.port} />
       </section>
       <section className={section}>
         <h2 className="font-medium">dnsmasq configuration</h2>

@@ -3,13 +3,12 @@ import { WebhookForm } from "@/app/(admin)/webhooks/_components/webhook-form";
 import { DataTable } from "@/app/_components/data-table";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listWebhooks } from "@/lib/services/webhooks";
-import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage() {
   await requireAdmin("/webhooks");
-  const webhooks = (await listWebhooks()).map(webhookJson);
+  const webhooks = await listWebhooks();
 
   return (
     <div className="space-y-6">

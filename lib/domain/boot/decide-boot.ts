@@ -1,6 +1,6 @@
 import type { IpxeTemplate } from "@/lib/domain/ipxe/script-models";
 
-// The boot decision of PRODUCT.md §2 as one pure function: what a device's iPXE request records
+// The boot decision of docs/devices.md (the boot chain) as one pure function: what a device's iPXE request records
 // and which script it gets. The service does the I/O around it.
 export type DeviceStatus = "pending" | "approved" | "rejected";
 export type BootAction = "install" | "local" | "reinstall";
@@ -13,7 +13,7 @@ export type BootDeviceState = {
 };
 
 export type BootReadiness = {
-  // Cluster base configs exist (issue 3's generator ran).
+  // Cluster base configs exist (the cluster config generator ran).
   configGenerated: boolean;
   // Network settings with an HTTP base URL exist; without them no URL can be rendered.
   networkConfigured: boolean;

@@ -1,6 +1,6 @@
 import type { BootDeviceState } from "@/lib/domain/boot/decide-boot";
 
-// The gate in front of a machine config (PRODUCT.md §2 step 4 and §6). Pure: the service looks up
+// The gate in front of a machine config (docs/devices.md, config download). Pure: the service looks up
 // the device and the token row, this says what to do with them.
 export type TokenRow = { expiresAt: Date; usedAt: Date | null; voidedAt: Date | null };
 

@@ -1,4 +1,7 @@
-// Minimal IPv4 arithmetic for approval checks (static IP inside the subnet) and the endpoint warning.
+// The one IPv4 module of ktizo: parsing, integer arithmetic and subnets, used by the boot decisions
+// and endpoint warning, approval checks, rule IP pools (lib/domain/rules/ip-pool.ts), rule source subnets
+// (lib/domain/identity/cidr.ts), the dnsmasq model and the schemas. Addresses are plain numbers
+// 0 … 2^32-1 (no bit operators: JavaScript's are signed 32-bit).
 const octet = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const ipv4Pattern = new RegExp(`^${octet}\\.${octet}\\.${octet}\\.${octet}$`);
 
@@ -9,6 +12,9 @@ export const ipv4ToInt = (value: string): number | null => {
 
   return value.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
 };
+
+export const intToIpv4 = (value: number): string =>
+  [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
 
 // "255.255.255.0" → 24; null for a non-contiguous mask.
 export const prefixLengthOf = (netmask: string): number | null => {
@@ -45,6 +51,15 @@ export const isHostInSubnet = (ip: string, subnet: Subnet): boolean => {
   if (subnet.prefixLength >= 31) return true;
 
   return address !== subnet.network && address !== subnet.broadcast;
+};
+
+// Network address of ip/netmask as an integer, or null when either is invalid.
+export const networkOf = (ip: string, netmask: string): number | null => subnetOf({ ip, netmask })?.network ?? null;
+
+export const sameSubnet = (a: string, b: string, netmask: string): boolean => {
+  const first = networkOf(a, netmask);
+
+  return first !== null && first === networkOf(b, netmask);
 };
 
 // True when `ip` lies in the inclusive range start–end (false when any of them is not IPv4).

@@ -5,7 +5,7 @@ import { talosArchOf } from "@/lib/domain/boot/talos-arch";
 const configUrl = "http://10.0.0.2:3000/api/v1/config/download?mac=52:54:00:aa:bb:cc&token=abc";
 
 describe("talosKernelArgs", () => {
-  it("amd64 follows REFERENCE §5.1 and names the initrd", () => {
+  it("amd64 follows Image Factory's PXE command line and names the initrd", () => {
     const args = talosKernelArgs({ arch: "amd64", initrdName: "initramfs-amd64.xz", extraKernelArgs: "", configUrl, wipe: false });
     expect(args.join(" ")).toBe(
       "talos.platform=metal console=tty0 init_on_alloc=1 slab_nomerge pti=on consoleblank=0 nvme_core.io_timeout=4294967295 " +

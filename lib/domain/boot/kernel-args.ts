@@ -1,6 +1,6 @@
 import type { TalosArch } from "@/lib/domain/boot/talos-arch";
 
-// Talos v1.11 metal PXE kernel command line, exactly as Image Factory builds it (REFERENCE §5.1).
+// Talos v1.11 metal PXE kernel command line, exactly as Image Factory builds it (https://github.com/siderolabs/image-factory/blob/main/internal/frontend/http/pxe.go).
 const hardening = ["init_on_alloc=1", "slab_nomerge", "pti=on", "consoleblank=0", "nvme_core.io_timeout=4294967295", "printk.devkmsg=on", "selinux=1"];
 
 export const baseKernelArgs: Record<TalosArch, readonly string[]> = {
@@ -28,6 +28,6 @@ export const talosKernelArgs = ({ arch, initrdName, extraKernelArgs, configUrl, 
 
 type ConfigUrlOptions = { httpBaseUrl: string; mac: string; token: string };
 
-// The MAC ktizo saw goes in the URL itself: Talos's own ${mac} may name another NIC (REFERENCE §4.3).
+// The MAC ktizo saw goes in the URL itself: Talos's own ${mac} may name another NIC (https://www.talos.dev/v1.11/reference/kernel/#talosconfig).
 export const configDownloadUrl = ({ httpBaseUrl, mac, token }: ConfigUrlOptions): string =>
   `${httpBaseUrl.replace(/\/+$/, "")}/api/v1/config/download?mac=${mac}&token=${encodeURIComponent(token)}`;

@@ -15,4 +15,15 @@ describe("voidsTokens", () => {
   ] as const)("%s → %s", (_name, change, expected) => {
     expect(voidsTokens(base, { ...base, ...change })).toBe(expected);
   });
+
+  const pending: TokenRelevantState = { status: "pending", role: null, bootAction: "install", ipAddress: null };
+
+  it.each([
+    ["first approval with role and IP", { status: "approved", role: "worker", ipAddress: "10.0.0.5" }, false],
+    ["first approval that also changes the boot action", { status: "approved", role: "worker", bootAction: "local" }, true],
+    ["rejection", { status: "rejected" }, true],
+    ["IP set while still pending", { ipAddress: "10.0.0.5" }, true],
+  ] as const)("pending device, %s → %s", (_name, change, expected) => {
+    expect(voidsTokens(pending, { ...pending, ...change })).toBe(expected);
+  });
 });

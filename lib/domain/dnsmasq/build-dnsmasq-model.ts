@@ -1,7 +1,7 @@
-import { intToIpv4, networkOf } from "@/lib/domain/dnsmasq/ipv4";
+import { intToIpv4, networkOf } from "@/lib/domain/boot/ipv4";
 import type { NetworkShape } from "@/lib/domain/dnsmasq/check-network";
 
-// Builds the plain data the dnsmasq template renders (STYLE.md rule 20: build → render → write).
+// Builds the plain data the dnsmasq template renders (build → render → write: the model is testable without a template or a file).
 // Boot policy by client architecture (DHCP option 93, RFC 4578 / IANA "Processor Architecture Types"):
 //   0 BIOS → undionly.kpxe (TFTP) · 7, 9 UEFI x86-64 → ipxe.efi or snponly.efi (TFTP)
 //   11 UEFI arm64 → the configured arm64 iPXE (TFTP) · 16 UEFI x86-64 HTTP boot → ipxe.efi over HTTP

@@ -1,5 +1,4 @@
-import { ipv4ToInt } from "@/lib/domain/boot/ipv4";
-import { sameSubnet } from "@/lib/domain/dnsmasq/ipv4";
+import { ipv4ToInt, sameSubnet } from "@/lib/domain/boot/ipv4";
 
 // Rules that relate several network fields. Each field is already well-formed (lib/schemas/network.ts).
 export type NetworkShape = {

@@ -1,5 +1,4 @@
-import { ipv4ToInt, subnetOf } from "@/lib/domain/boot/ipv4";
-import { intToIpv4 } from "./ipv4";
+import { intToIpv4, ipv4ToInt, subnetOf } from "@/lib/domain/boot/ipv4";
 
 export type HostInterface = { name: string; address: string; netmask: string; prefixLength: number };
 

@@ -1,4 +1,4 @@
-import { ipv4ToInt } from "@/lib/domain/boot/ipv4";
+import { intToIpv4, ipv4ToInt } from "@/lib/domain/boot/ipv4";
 
 // IPv4 CIDR blocks for rule source subnets ("10.0.0.0/24"). The host part must be zero, so what an
 // admin wrote is exactly the block that is matched.
@@ -13,12 +13,10 @@ export const parseCidr = (value: string): CidrParse => {
   const prefixLength = Number(match[2]);
   if (address === null || prefixLength > 32) return { ok: false, reason: `${value} is not a CIDR like 10.0.0.0/24` };
   const size = 2 ** (32 - prefixLength);
-  if (address % size !== 0) return { ok: false, reason: `${value} has host bits set: did you mean ${intToIp(address - (address % size))}/${prefixLength}?` };
+  if (address % size !== 0) return { ok: false, reason: `${value} has host bits set: did you mean ${intToIpv4(address - (address % size))}/${prefixLength}?` };
 
   return { ok: true, cidr: { network: address, prefixLength }, text: `${match[1]}/${prefixLength}` };
 };
-
-const intToIp = (value: number): string => [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
 
 export const ipInCidr = (ip: string, cidr: Cidr): boolean => {
   const address = ipv4ToInt(ip);

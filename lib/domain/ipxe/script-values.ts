@@ -19,7 +19,7 @@ export const scriptWord = (value: string, label: string): string => {
   return value;
 };
 
-// Debian's iPXE has no HTTPS, so every URL in a script is plain http:// (PRODUCT.md §2).
+// Debian's iPXE has no HTTPS, so every URL in a script is plain http:// (so no script depends on it).
 export const scriptUrl = (value: string, label: string): string => {
   scriptWord(value, label);
   if (!/^http:\/\/[^/?#]+/i.test(value)) throw unsafe(label, "must be an http:// URL");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPool, ipToNumber, nextFreeIp, numberToIp } from "@/lib/domain/rules/ip-pool";
+import { intToIpv4, ipv4ToInt } from "@/lib/domain/boot/ipv4";
+import { checkPool, nextFreeIp } from "@/lib/domain/rules/ip-pool";
 
 describe("nextFreeIp", () => {
   it.each([
@@ -28,7 +29,7 @@ describe("nextFreeIp", () => {
 
 describe("checkPool / conversions", () => {
   it("round-trips and validates", () => {
-    expect(numberToIp(ipToNumber("203.0.113.77"))).toBe("203.0.113.77");
+    expect(intToIpv4(ipv4ToInt("203.0.113.77") ?? -1)).toBe("203.0.113.77");
     expect(checkPool("10.0.0.1", "10.0.0.10")).toEqual({ ok: true, size: 10 });
     expect(checkPool("10.0.0.10", "10.0.0.1").ok).toBe(false);
     expect(checkPool("10.0.0.1", "10.2.0.1").ok).toBe(false);

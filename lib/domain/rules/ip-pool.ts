@@ -1,17 +1,13 @@
+import { intToIpv4, ipv4ToInt, isIpv4 } from "@/lib/domain/boot/ipv4";
+
 // IPv4 pools for auto-approved devices: the next address in [start, end] that nobody holds.
-const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 // A pool larger than this is a typo (a /16 for a rack), and scanning it on every registration
 // would cost real time.
 export const maxPoolSize = 65_536;
 
-export const isIpv4 = (value: string): boolean => ipv4.test(value);
-
-export const ipToNumber = (ip: string): number =>
-  ip.split(".").reduce((total, octet) => total * 256 + Number(octet), 0);
-
-export const numberToIp = (value: number): string =>
-  [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
+// Only called on addresses checkPool accepted.
+const ipToNumber = (ip: string): number => ipv4ToInt(ip) ?? Number.NaN;
 
 export type PoolCheck = { ok: true; size: number } | { ok: false; reason: string };
 
@@ -34,7 +30,7 @@ export const nextFreeIp = ({ start, end, taken }: NextFreeIpOptions): string | n
   for (let value = ipToNumber(start); value <= ipToNumber(end); value += 1) {
     const last = value % 256;
     if (last === 0 || last === 255) continue;
-    const ip = numberToIp(value);
+    const ip = intToIpv4(value);
     if (!takenSet.has(ip)) return ip;
   }
 

@@ -6,7 +6,7 @@ export type Role = "controlplane" | "worker";
 type BuildOptions = { input: ClusterConfigInput; bundle: SecretsBundle };
 
 // controlplane.yaml / worker.yaml as `talosctl gen config --with-docs=false --with-examples=false`
-// emits them for Talos v1.11, key by key and in emitted order (REFERENCE §2.2, §2.3).
+// emits them for Talos v1.11, key by key and in emitted order (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/config/types/v1alpha1/testdata/stability/v1.11).
 export const buildMachineConfig = ({ input, bundle, role }: BuildOptions & { role: Role }): Record<string, unknown> => {
   const cp = role === "controlplane";
 
@@ -22,7 +22,7 @@ export const buildMachineConfig = ({ input, bundle, role }: BuildOptions & { rol
 const buildMachine = ({ input, bundle }: BuildOptions, cp: boolean) => ({
   type: cp ? "controlplane" : "worker",
   token: bundle.trustdInfo.token,
-  // Workers carry the os CA certificate but an empty key (REFERENCE §2.3).
+  // Workers carry the os CA certificate but an empty key (as talosctl gen config's worker.yaml).
   ca: { crt: pemToB64(bundle.certs.os.crt), key: cp ? pemToB64(bundle.certs.os.key) : "" },
   certSANs: [...input.additionalSans],
   kubelet: {

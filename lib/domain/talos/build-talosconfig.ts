@@ -4,7 +4,7 @@ import { isPlainObject, parseYamlDocuments, stringifyTalosYaml } from "@/lib/dom
 
 type BuildTalosconfigOptions = { contextName: string; osCaCrt: string; admin: CertAndKey; endpoints?: string[] };
 
-// talosctl's client config (REFERENCE §2.6): one context named after the cluster; endpoints stay
+// talosctl's client config (https://www.talos.dev/v1.11/reference/cli/#talosctl-config): one context named after the cluster; endpoints stay
 // empty at generation and are filled with control-plane IPs when served.
 export const buildTalosconfig = ({ contextName, osCaCrt, admin, endpoints = [] }: BuildTalosconfigOptions): string =>
   stringifyTalosYaml({

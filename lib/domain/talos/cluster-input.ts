@@ -1,4 +1,4 @@
-// What the config generator needs from ClusterSettings (PRODUCT.md §3), already validated.
+// What the config generator needs from ClusterSettings (docs/cluster.md), already validated.
 export type CniName = "flannel" | "none" | "custom";
 
 export type ClusterConfigInput = {
@@ -18,7 +18,7 @@ export type ClusterConfigInput = {
 
 export type ClusterPatches = { configPatch: string; controlPlanePatch: string; workerPatch: string };
 
-// talosctl's defaults for v1.11 (REFERENCE §2.1, §2.2).
+// talosctl's defaults for v1.11 (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/constants/constants.go).
 export const talosDefaults = {
   talosVersion: "v1.11.6",
   kubernetesVersion: "1.34.1",

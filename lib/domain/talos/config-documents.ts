@@ -7,7 +7,7 @@ export type ConfigDocument = Record<string, unknown>;
 export type ParsePatchResult = { ok: true; documents: ConfigDocument[] } | { ok: false; errors: string[] };
 
 // A config patch is a strategic-merge patch: YAML documents that are partial Talos configs, with
-// `$patch: delete` allowed. Every key must be known to the Talos schema (REFERENCE §3.1-3.2).
+// `$patch: delete` allowed. Every key must be known to the Talos schema (https://www.talos.dev/v1.11/talos-guides/configuration/patching/).
 export const parseConfigPatch = (text: string, label = "patch"): ParsePatchResult => {
   if (text.trim() === "") return { ok: true, documents: [] };
   const parsed = parseYamlDocuments(text);

@@ -2,7 +2,7 @@ import Ajv2020Module, { type ErrorObject, type ValidateFunction } from "ajv/dist
 import rawSchema from "@/lib/domain/talos/config.schema.json";
 import { isPlainObject } from "@/lib/domain/talos/talos-yaml";
 
-// Talos's own v1.11 JSON schema (REFERENCE §6), with two fixes applied in memory:
+// Talos's own v1.11 JSON schema (https://talos.dev/v1.11/schemas/config.schema.json), with two fixes applied in memory:
 // `persist` is allowed at the top of v1alpha1 documents (the schema omits it, so every real
 // talosctl output would fail), and the KubeSpan endpoints kind is the one the code registers.
 export type Schema = { $id: string; $defs: Record<string, { properties?: Record<string, unknown> }> };

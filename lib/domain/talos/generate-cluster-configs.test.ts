@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-// eslint-disable-next-line no-restricted-imports -- the test writes PEM files for `openssl verify`; the module under test stays fs-free
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,7 +41,7 @@ const cpClusterKeys = [
 ];
 
 describe("generateClusterConfigs (builtin)", () => {
-  it("emits controlplane.yaml key by key in talosctl's order (REFERENCE §2.2)", () => {
+  it("emits controlplane.yaml key by key in talosctl's order (Talos's v1.11 stability golden files)", () => {
     const doc = parse(configs.controlplane);
     expect(Object.keys(doc)).toEqual(["version", "debug", "persist", "machine", "cluster"]);
     expect(Object.keys(doc.machine)).toEqual([...machineKeys, "nodeLabels"]);
@@ -61,7 +60,7 @@ describe("generateClusterConfigs (builtin)", () => {
     expect(configs.controlplane).toContain("    nodeLabels:\n        node.kubernetes.io/exclude-from-external-load-balancers: \"\"\n");
   });
 
-  it("lays out lists of mappings like yaml.v3 (REFERENCE §2.2 text)", () => {
+  it("lays out lists of mappings like yaml.v3 (Talos's v1.11 stability golden files)", () => {
     expect(configs.controlplane).toContain(
       [
         "        admissionControl:",
@@ -91,7 +90,7 @@ describe("generateClusterConfigs (builtin)", () => {
     );
   });
 
-  it("emits worker.yaml with the differences of REFERENCE §2.3", () => {
+  it("emits worker.yaml with the worker differences of Talos's v1.11 golden files", () => {
     const doc = parse(configs.worker);
     expect(Object.keys(doc.machine)).toEqual(machineKeys);
     expect(Object.keys(doc.cluster)).toEqual(["id", "secret", "controlPlane", "clusterName", "network", "token", "ca", "discovery"]);

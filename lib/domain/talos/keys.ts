@@ -11,7 +11,7 @@ export const generateSigningKeys = async (algorithm: CaAlgorithm): Promise<Crypt
   (await webcrypto.subtle.generateKey(webAlgorithm(algorithm), true, ["sign", "verify"])) as CryptoKeyPair;
 
 // Talos's PEM labels: EC keys as SEC1 "EC PRIVATE KEY"; Ed25519 as PKCS#8 DER under the
-// non-standard "ED25519 PRIVATE KEY" label (REFERENCE §1.3).
+// non-standard "ED25519 PRIVATE KEY" label (https://github.com/siderolabs/crypto/blob/v0.6.3/x509/key.go).
 export const privateKeyPem = async (algorithm: CaAlgorithm, key: CryptoKey): Promise<string> => {
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", key));
   if (algorithm === "ed25519") return pemBlock("ED25519 PRIVATE KEY", pkcs8);

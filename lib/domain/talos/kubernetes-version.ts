@@ -1,5 +1,5 @@
 // Talos 1.11 accepts Kubernetes 1.29.0 - 1.34.x (pkg/machinery/compatibility/talos111), and since
-// 1.11 a node rejects a config whose component image tags fall outside it (REFERENCE §7 rule 20).
+// 1.11 a node rejects a config whose component image tags fall outside it (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/compatibility/talos111/talos111.go).
 export const minKubernetesMinor = 29;
 export const maxKubernetesMinor = 34;
 

@@ -4,7 +4,7 @@ import { isPlainObject } from "@/lib/domain/talos/talos-yaml";
 
 type Obj = Record<string, unknown>;
 
-// REFERENCE §7 rule 10 (the parts ktizo's configs can hit): interface xor deviceSelector, a
+// Talos's network config validation (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/config/types/v1alpha1/v1alpha1_validation.go) (the parts ktizo's configs can hit): interface xor deviceSelector, a
 // non-empty selector, IP/CIDR addresses, routes with a CIDR network and/or an IP gateway,
 // parseable VIPs, and no VIPs on workers.
 export const checkInterfaces = (network: Obj, worker: boolean): string[] => {

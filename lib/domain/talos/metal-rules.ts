@@ -8,7 +8,7 @@ const obj = (value: unknown): Obj => (isPlainObject(value) ? value : {});
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
 
 // The `talosctl validate --mode metal` rules (plus the node's runtime image-tag check) that can
-// apply to what ktizo generates (REFERENCE §7). Input: the v1alpha1 document.
+// apply to what ktizo generates (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/config/types/v1alpha1/v1alpha1_validation.go). Input: the v1alpha1 document.
 export const metalRuleErrors = (doc: Obj): string[] => {
   const errors: string[] = [];
   if (!isPlainObject(doc.machine)) errors.push("machine: section is required");

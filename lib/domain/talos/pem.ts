@@ -1,5 +1,5 @@
 // Talos puts keys and certificates into YAML as standard base64 of the whole PEM text
-// (header, 64-column body, footer, trailing newline): REFERENCE §1.4.
+// (header, 64-column body, footer, trailing newline): https://github.com/siderolabs/crypto/blob/v0.6.3/x509/key.go.
 export const pemBlock = (label: string, der: Uint8Array): string => {
   const body = Buffer.from(der).toString("base64").replace(/(.{64})/g, "$1\n").replace(/\n$/, "");
 

@@ -19,7 +19,7 @@ export type RenderDeviceConfigOptions = {
 const macPattern = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 const diskPattern = /^\/dev\/[A-Za-z0-9._/-]+$/;
 
-// Merge order: role base <- group patch <- the device's own settings (REFERENCE §3.4).
+// Merge order: role base <- group patch <- the device's own settings (https://www.talos.dev/v1.11/talos-guides/configuration/patching/).
 export const renderDeviceConfig = ({ baseConfig, groupPatch, device, network }: RenderDeviceConfigOptions): string => {
   const group = parseConfigPatch(groupPatch ?? "", "group patch");
   if (!group.ok) throw new AppError("validation_failed", group.errors.join("; "));

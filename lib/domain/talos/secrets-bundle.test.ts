@@ -33,7 +33,7 @@ describe("generateSecretsBundle", () => {
     expect(Buffer.from(bundle.cluster.id, "base64url")).toHaveLength(32);
   });
 
-  it.each(cas)("$name CA has the subject, algorithm, validity and extensions of REFERENCE §1.3", ({ pick, subject, sig, keyLabel, type }) => {
+  it.each(cas)("$name CA has the subject, algorithm, validity and extensions talosctl gen secrets v1.11 gives them", ({ pick, subject, sig, keyLabel, type }) => {
     const pair = pick(bundle);
     const cert = new X509Certificate(pair.crt);
     expect(cert.subject ?? "").toBe(subject);

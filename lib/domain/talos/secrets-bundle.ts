@@ -3,7 +3,7 @@ import { generateServiceAccountKeyPem } from "@/lib/domain/talos/keys";
 import { secureRandomBytes, type RandomBytes } from "@/lib/domain/talos/random";
 import { generateClusterId, generateSecret32, generateToken } from "@/lib/domain/talos/tokens";
 
-// The `talosctl gen secrets` v1.11 bundle, PEM text in memory (REFERENCE §1).
+// The `talosctl gen secrets` v1.11 bundle, PEM text in memory (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/config/generate/secrets/bundle.go).
 export type SecretsBundle = {
   cluster: { id: string; secret: string };
   secrets: { bootstrapToken: string; secretboxEncryptionSecret: string };

@@ -5,7 +5,7 @@ import { parseYamlDocuments, stringifyTalosYaml } from "@/lib/domain/talos/talos
 import { checkSecretsBundle } from "@/lib/domain/talos/check-secrets-bundle";
 
 // secrets.yaml is yaml.v3 of a Go struct without yaml tags: key names are the lower-cased Go
-// field names, PEM values are base64 of the whole PEM text (REFERENCE §1.1, §1.4).
+// field names, PEM values are base64 of the whole PEM text (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/config/generate/secrets/bundle.go).
 export const serializeSecretsYaml = (bundle: SecretsBundle): string => {
   const pair = ({ crt, key }: { crt: string; key: string }) => ({ crt: pemToB64(crt), key: pemToB64(key) });
 

@@ -4,7 +4,7 @@ import { mergeObject } from "@/lib/domain/talos/strategic-merge";
 
 type Case = [string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
 
-// One row per rule of REFERENCE §3.2.
+// One row per rule of Talos's strategic merge (https://www.talos.dev/v1.11/talos-guides/configuration/patching/).
 const cases: Case[] = [
   ["maps merge recursively", { machine: { install: { disk: "/dev/sda", wipe: false } } }, { machine: { install: { disk: "/dev/vda" } } }, { machine: { install: { disk: "/dev/vda", wipe: false } } }],
   ["map keys merge one by one", { machine: { nodeLabels: { a: "1", b: "2" } } }, { machine: { nodeLabels: { b: "3", c: "4" } } }, { machine: { nodeLabels: { a: "1", b: "3", c: "4" } } }],

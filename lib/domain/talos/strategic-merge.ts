@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { isPlainObject } from "@/lib/domain/talos/talos-yaml";
 
-// Talos's own strategic merge for v1alpha1 documents (REFERENCE §3.2), on plain YAML values.
+// Talos's own strategic merge for v1alpha1 documents (https://www.talos.dev/v1.11/talos-guides/configuration/patching/), on plain YAML values.
 // Paths are dotted keys with "[]" for list elements, e.g. "machine.network.interfaces[].vlans".
 type Obj = Record<string, unknown>;
 

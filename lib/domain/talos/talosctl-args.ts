@@ -12,7 +12,7 @@ export type TalosctlFiles = {
 };
 
 // `talosctl gen config` for a Talos 1.11 cluster. A newer talosctl needs --talos-version and the
-// explicit Kubernetes version and installer image, or 1.11 nodes reject its output (REFERENCE §2.1).
+// explicit Kubernetes version and installer image, or 1.11 nodes reject its output (https://www.talos.dev/v1.11/reference/cli/#talosctl-gen-config).
 export const talosctlGenConfigArgs = (input: ClusterConfigInput, files: TalosctlFiles): string[] => [
   "gen",
   "config",

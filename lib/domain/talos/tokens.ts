@@ -17,7 +17,7 @@ const randomString = (random: RandomBytes, length: number): string => {
   return out;
 };
 
-// `[0-9a-z]{6}.[0-9a-z]{16}`: bootstrap token and trustd token (REFERENCE §1.2).
+// `[0-9a-z]{6}.[0-9a-z]{16}`: bootstrap token and trustd token (https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/config/generate/secrets/bundle.go).
 export const generateToken = (random: RandomBytes): string => `${randomString(random, 6)}.${randomString(random, 16)}`;
 
 export const tokenPattern = /^[0-9a-z]{6}\.[0-9a-z]{16}$/;

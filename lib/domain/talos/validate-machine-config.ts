@@ -5,7 +5,7 @@ import { isPlainObject, parseYamlDocuments } from "@/lib/domain/talos/talos-yaml
 export type MachineConfigValidation = { ok: boolean; errors: string[] };
 
 // The gate before a config is stored or served: Talos's JSON schema for every document, then
-// the metal-mode rules on the v1alpha1 document (REFERENCE §6, §7).
+// the metal-mode rules on the v1alpha1 document (https://talos.dev/v1.11/schemas/config.schema.json and https://github.com/siderolabs/talos/blob/v1.11.6/pkg/machinery/config/types/v1alpha1/v1alpha1_validation.go).
 export const validateMachineConfig = (yaml: string): MachineConfigValidation => {
   const parsed = parseYamlDocuments(yaml);
   if (!parsed.ok) return { ok: false, errors: [`not valid YAML: ${parsed.error}`] };

@@ -1,3 +1,5 @@
+import { backoffDelayMs } from "@/lib/domain/backoff";
+
 // Retry schedule of the outbox: exponential from 10 s, capped at one hour, 12 attempts in all
 // (about 5.5 hours), which rides out a receiver's restart or a short outage without hammering it.
 export const backoffPolicy = { baseMs: 10_000, factor: 2, capMs: 60 * 60_000, maxAttempts: 12 } as const;
@@ -6,12 +8,8 @@ export type BackoffPolicy = { baseMs: number; factor: number; capMs: number; max
 
 // Delay before attempt `attempts + 1`, given `attempts` already failed (≥ 1). `jitter` in [0, 1)
 // spreads retries of many deliveries that failed together by up to +20 %.
-export const retryDelayMs = (attempts: number, policy: BackoffPolicy = backoffPolicy, jitter = 0): number => {
-  const exponent = Math.max(0, attempts - 1);
-  const delay = Math.min(policy.capMs, policy.baseMs * policy.factor ** exponent);
-
-  return Math.round(delay * (1 + 0.2 * jitter));
-};
+export const retryDelayMs = (attempts: number, policy: BackoffPolicy = backoffPolicy, jitter = 0): number =>
+  backoffDelayMs({ failures: attempts, backoff: policy, jitter });
 
 export type NextStep = { kind: "retry"; at: Date } | { kind: "give_up" };
 

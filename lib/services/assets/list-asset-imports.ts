@@ -1,14 +1,12 @@
-import { prisma } from "@/lib/db/client";
+import { findAssetImport, listAssetImportRows } from "@/lib/data/asset-imports";
 import { AppError } from "@/lib/domain/errors";
 import type { AssetImportJson } from "@/lib/schemas/asset";
-import { assetImportJson } from "./asset-import-json";
 
-export const listAssetImports = async (limit = 50): Promise<AssetImportJson[]> =>
-  (await prisma.assetImport.findMany({ orderBy: { createdAt: "desc" }, take: limit })).map(assetImportJson);
+export const listAssetImports = (limit = 50): Promise<AssetImportJson[]> => listAssetImportRows(limit);
 
 export const getAssetImportOrThrow = async (id: string): Promise<AssetImportJson> => {
-  const row = await prisma.assetImport.findUnique({ where: { id } });
-  if (!row) throw new AppError("not_found", "asset import not found");
+  const job = await findAssetImport(id);
+  if (!job) throw new AppError("not_found", "asset import not found");
 
-  return assetImportJson(row);
+  return job;
 };

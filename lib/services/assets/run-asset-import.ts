@@ -4,7 +4,8 @@ import path from "node:path";
 import { checkFreeSpace } from "@/lib/assets/check-free-space";
 import { downloadToFile } from "@/lib/assets/download-to-file";
 import { systemActor, type Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { finishAssetImport, markImportDownloading, recordImportProgress, type ImportOutcome } from "@/lib/data/asset-imports";
+import { inTransaction } from "@/lib/data/db";
 import { recordEvent } from "@/lib/events/record-event";
 import { paths } from "@/lib/paths";
 
@@ -20,7 +21,7 @@ export const partialFileOf = ({ url, talosVersion, fileName }: { url: string; ta
 // survives a failure or a restart, so importing the same file again resumes where it stopped —
 // except after a checksum mismatch, where the bytes are known to be wrong and are discarded.
 export const runAssetImport = async (id: string, actor: Actor = systemActor): Promise<void> => {
-  const job = await prisma.assetImport.update({ where: { id }, data: { status: "downloading", error: null } });
+  const job = await markImportDownloading(id);
   const partial = partialFileOf(job);
   const target = path.join(paths().assetsDir, job.talosVersion, job.fileName);
   let lastWrite = 0;
@@ -35,7 +36,7 @@ export const runAssetImport = async (id: string, actor: Actor = systemActor): Pr
       onProgress: ({ bytesDone, bytesTotal }) => {
         if (Date.now() - lastWrite < progressIntervalMs) return;
         lastWrite = Date.now();
-        pending = pending.then(() => prisma.assetImport.update({ where: { id }, data: { bytesDone, bytesTotal } }));
+        pending = pending.then(() => recordImportProgress({ id, bytesDone, bytesTotal }));
       },
     });
     await pending;
@@ -61,11 +62,9 @@ export const runAssetImport = async (id: string, actor: Actor = systemActor): Pr
   }
 };
 
-type Outcome = { bytesDone?: number; bytesTotal?: number; sha256?: string; error?: string };
-
-const finish = async (id: string, actor: Actor, status: "done" | "failed", outcome: Outcome) => {
-  await prisma.$transaction(async (tx) => {
-    const row = await tx.assetImport.update({ where: { id }, data: { status, ...outcome } });
+const finish = async (id: string, actor: Actor, status: "done" | "failed", outcome: ImportOutcome) => {
+  await inTransaction(async (tx) => {
+    const row = await finishAssetImport({ id, status, outcome, db: tx });
     await recordEvent(
       {
         type: status === "done" ? "asset.import_finished" : "asset.import_failed",

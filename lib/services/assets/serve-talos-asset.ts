@@ -5,8 +5,8 @@ import { parseAssetRef, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { AppError } from "@/lib/domain/errors";
 import { env } from "@/lib/env";
 import { paths } from "@/lib/paths";
-import { findClusterSettingsRow } from "@/lib/services/cluster";
-import { findNetworkSettingsRow } from "@/lib/services/network";
+import { getClusterSettings } from "@/lib/services/cluster";
+import { getNetworkSettings } from "@/lib/services/network";
 
 export type ServeTalosAssetOptions = { talosVersion: string; fileName: string; head?: boolean };
 
@@ -22,7 +22,7 @@ export const serveTalosAsset = async ({ talosVersion, fileName, head = false }: 
   if (!ref) throw new AppError("not_found", "unknown asset: expected /api/v1/assets/talos/vX.Y.Z/{vmlinuz,initramfs}-{amd64,arm64}[.xz]");
   const local = path.join(paths().assetsDir, ref.talosVersion, ref.fileName);
   if (await exists(local)) return { kind: "file", file: local };
-  const settings = await findNetworkSettingsRow();
+  const settings = await getNetworkSettings();
   const schematic = settings?.factorySchematic ?? vanillaSchematic;
   // The schematic is part of the cache path: changing it never serves the old schematic's kernel.
   const cached = path.join(paths().assetCacheDir, schematic, ref.talosVersion, ref.fileName);
@@ -32,7 +32,7 @@ export const serveTalosAsset = async ({ talosVersion, fileName, head = false }: 
   if ((settings?.assetSource ?? "factory") === "local") {
     throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not in ${paths().assetsDir}: import it or place it there`);
   }
-  const configured = (await findClusterSettingsRow())?.talosVersion ?? null;
+  const configured = (await getClusterSettings())?.talosVersion ?? null;
   if (ref.talosVersion !== configured) {
     throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not on disk, and only the cluster's Talos version (${configured ?? "none configured"}) is pulled from Image Factory`);
   }

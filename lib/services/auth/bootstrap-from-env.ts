@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { findApiTokenByHash, listActiveEnvTokens, markApiTokenRevoked, reactivateEnvToken } from "@/lib/data/api-tokens";
+import { inTransaction } from "@/lib/data/db";
+import { countUsers } from "@/lib/data/users";
 import { systemActor } from "@/lib/auth/principal";
 import { hashToken } from "@/lib/auth/tokens";
 import { recordEvent } from "@/lib/events/record-event";
@@ -37,7 +39,7 @@ const ensureAdmin = async (username?: string, password?: string): Promise<Bootst
   if (!username && !password) return "not-configured";
   if (!username || !password) throw new Error("set both KTIZO_ADMIN_USER and KTIZO_ADMIN_PASSWORD, or neither");
   // An existing admin is never touched: the variables only seed an empty install.
-  if ((await prisma.user.count()) > 0) return "exists";
+  if ((await countUsers()) > 0) return "exists";
   await createFirstAdmin({ username, password, source: "env" });
 
   return "created";
@@ -46,21 +48,21 @@ const ensureAdmin = async (username?: string, password?: string): Promise<Bootst
 // Env tokens follow the variable: a changed or removed value revokes the previous env token, and a
 // token revoked in the UI comes back on the next start while the variable still holds it.
 const ensureEnvToken = async (value?: string): Promise<Pick<BootstrapResult, "token" | "revokedEnvTokens">> =>
-  prisma.$transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const tokenHash = value ? hashToken(value) : null;
-    const stale = await tx.apiToken.findMany({ where: { origin: "env", revokedAt: null, NOT: tokenHash ? { tokenHash } : undefined } });
+    const stale = await listActiveEnvTokens({ keepHash: tokenHash, db: tx });
     for (const row of stale) {
-      await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+      await markApiTokenRevoked({ id: row.id, at: new Date(), db: tx });
       await recordEvent(
         { type: "token.revoked", actor: systemActor, details: { tokenId: row.id, name: row.name, origin: "env", reason: "KTIZO_API_TOKEN changed or unset" } },
         tx,
       );
     }
     if (!value || !tokenHash) return { token: "not-configured", revokedEnvTokens: stale.length };
-    const existing = await tx.apiToken.findUnique({ where: { tokenHash } });
+    const existing = await findApiTokenByHash({ tokenHash, db: tx });
     if (existing && !existing.revokedAt) return { token: "exists", revokedEnvTokens: stale.length };
     if (existing) {
-      await tx.apiToken.update({ where: { id: existing.id }, data: { revokedAt: null, name: envTokenName, origin: "env" } });
+      await reactivateEnvToken({ id: existing.id, name: envTokenName, db: tx });
       await recordEvent(
         { type: "token.created", actor: systemActor, details: { tokenId: existing.id, name: envTokenName, origin: "env", reactivated: true } },
         tx,

@@ -1,9 +1,9 @@
-import { prisma, type Tx } from "@/lib/db/client";
+import { insertApiToken } from "@/lib/data/api-tokens";
+import { inTransaction, type Tx } from "@/lib/data/db";
 import { actorOf, type Actor, type Principal } from "@/lib/auth/principal";
 import { apiTokenPrefix, generateSecretToken, hashToken } from "@/lib/auth/tokens";
 import { recordEvent } from "@/lib/events/record-event";
 import { createApiTokenSchema, type ApiTokenJson } from "@/lib/schemas/token";
-import { toApiTokenJson } from "./api-token-json";
 
 export type CreateApiTokenOptions = { name: string; principal: Principal; sourceIp?: string | null };
 
@@ -19,7 +19,7 @@ export const createApiToken = async ({
   const input = createApiTokenSchema.parse({ name });
   const token = generateSecretToken(apiTokenPrefix);
   const createdById = principal.kind === "user" ? principal.userId : null;
-  const row = await prisma.$transaction(async (tx) =>
+  const created = await inTransaction(async (tx) =>
     insertToken(tx, {
       name: input.name,
       token,
@@ -31,7 +31,7 @@ export const createApiToken = async ({
     }),
   );
 
-  return { ...toApiTokenJson(row), token };
+  return { ...created, token };
 };
 
 type InsertTokenOptions = {
@@ -45,11 +45,8 @@ type InsertTokenOptions = {
   details?: Record<string, unknown>;
 };
 
-export const insertToken = async (tx: Tx, { token, actor, sourceIp, details, ...data }: InsertTokenOptions) => {
-  const row = await tx.apiToken.create({
-    data: { ...data, tokenHash: hashToken(token) },
-    include: { createdBy: { select: { username: true } } },
-  });
+export const insertToken = async (tx: Tx, { token, actor, sourceIp, details, ...data }: InsertTokenOptions): Promise<ApiTokenJson> => {
+  const row = await insertApiToken({ token: { ...data, tokenHash: hashToken(token) }, db: tx });
   await recordEvent(
     {
       type: "token.created",

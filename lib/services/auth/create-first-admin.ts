@@ -1,4 +1,5 @@
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
+import { countUsers, insertUser } from "@/lib/data/users";
 import { markAdminCreated } from "@/lib/auth/has-admin";
 import { hashPassword } from "@/lib/auth/password";
 import { systemActor, type Actor } from "@/lib/auth/principal";
@@ -32,9 +33,9 @@ const createOnce = async ({ sourceIp = null, source = "setup", ...input }: Creat
   const { username, password } = createFirstAdminSchema.parse(input);
   // Hash before the transaction: scrypt takes ~100 ms and must not hold the SQLite write lock.
   const passwordHash = await hashPassword(password);
-  const user = await prisma.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) throw new AppError("conflict", "an admin account already exists");
-    const created = await tx.user.create({ data: { username, passwordHash } });
+  const user = await inTransaction(async (tx) => {
+    if ((await countUsers(tx)) > 0) throw new AppError("conflict", "an admin account already exists");
+    const created = await insertUser({ username, passwordHash, db: tx });
     const actor: Actor = source === "env" ? systemActor : { type: "user", id: created.id, name: created.username };
     await recordEvent({ type: "auth.setup", actor, sourceIp, details: { username, source } }, tx);
 

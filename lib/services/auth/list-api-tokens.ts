@@ -1,6 +1,5 @@
-import { prisma } from "@/lib/db/client";
+import { listApiTokenPage } from "@/lib/data/api-tokens";
 import { listApiTokensQuerySchema, type ApiTokenJson } from "@/lib/schemas/token";
-import { toApiTokenJson } from "./api-token-json";
 
 export type ListApiTokensOptions = { page?: number; pageSize?: number };
 export type ApiTokenPage = { items: ApiTokenJson[]; total: number; page: number; pageSize: number };
@@ -8,15 +7,7 @@ export type ApiTokenPage = { items: ApiTokenJson[]; total: number; page: number;
 // Active tokens first, then revoked ones (kept for the audit trail), newest first within each.
 export const listApiTokens = async (options: ListApiTokensOptions = {}): Promise<ApiTokenPage> => {
   const { page, pageSize } = listApiTokensQuerySchema.parse(options);
-  const [rows, total] = await Promise.all([
-    prisma.apiToken.findMany({
-      orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      include: { createdBy: { select: { username: true } } },
-    }),
-    prisma.apiToken.count(),
-  ]);
+  const { items, total } = await listApiTokenPage({ page, pageSize });
 
-  return { items: rows.map(toApiTokenJson), total, page, pageSize };
+  return { items, total, page, pageSize };
 };

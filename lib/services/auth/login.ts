@@ -1,4 +1,7 @@
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
+import { listEventTimes } from "@/lib/data/events";
+import { deleteExpiredSessions, insertSession } from "@/lib/data/sessions";
+import { findUserByName } from "@/lib/data/users";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { systemActor } from "@/lib/auth/principal";
 import { newSessionExpiry } from "@/lib/auth/session-policy";
@@ -44,7 +47,7 @@ const inFlight = new Map<string, number>();
 type CheckOptions = { username: string; password: string; sourceIp: string | null; userAgent: string | null; now: Date };
 
 const checkAndOpenSession = async ({ username, password, sourceIp, userAgent, now }: CheckOptions): Promise<LoginResult> => {
-  const user = await prisma.user.findUnique({ where: { username } });
+  const user = await findUserByName(username);
   // Unknown users cost one scrypt too, so response time does not reveal which names exist.
   const valid = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
   if (!user || !valid) {
@@ -56,13 +59,12 @@ const checkAndOpenSession = async ({ username, password, sourceIp, userAgent, no
 
   const sessionToken = generateSecretToken();
   const expiresAt = newSessionExpiry(now);
-  await prisma.$transaction(async (tx) => {
-    await tx.session.create({
-      data: { tokenHash: hashToken(sessionToken), userId: user.id, expiresAt, lastSeenAt: now, sourceIp, userAgent: userAgent?.slice(0, 256) },
-    });
+  await inTransaction(async (tx) => {
+    const session = { tokenHash: hashToken(sessionToken), userId: user.id, expiresAt, lastSeenAt: now, sourceIp, userAgent: userAgent?.slice(0, 256) ?? null };
+    await insertSession({ session, db: tx });
     await recordEvent({ type: "auth.login", actor: { type: "user", id: user.id, name: user.username }, sourceIp }, tx);
     // Expired sessions are swept here, the one place sessions are created, instead of by a timer.
-    await tx.session.deleteMany({ where: { expiresAt: { lte: now } } });
+    await deleteExpiredSessions({ now, db: tx });
   });
 
   return { ok: true, sessionToken, expiresAt, username: user.username };
@@ -71,18 +73,8 @@ const checkAndOpenSession = async ({ username, password, sourceIp, userAgent, no
 // Failures from this address in the window, ignoring those before its last successful login.
 const recentFailures = async (sourceIp: string | null, now: Date): Promise<Date[]> => {
   const windowStart = new Date(now.getTime() - loginFailureWindowMs);
-  const lastSuccess = await prisma.event.findFirst({
-    where: { type: "auth.login", sourceIp, createdAt: { gt: windowStart } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const since = lastSuccess && lastSuccess.createdAt > windowStart ? lastSuccess.createdAt : windowStart;
-  const rows = await prisma.event.findMany({
-    where: { type: "auth.login_failed", sourceIp, createdAt: { gt: since } },
-    orderBy: { createdAt: "desc" },
-    take: loginFailureLimit,
-    select: { createdAt: true },
-  });
+  const [lastSuccess] = await listEventTimes({ type: "auth.login", sourceIp, after: windowStart, limit: 1 });
+  const since = lastSuccess && lastSuccess > windowStart ? lastSuccess : windowStart;
 
-  return rows.map((row) => row.createdAt);
+  return listEventTimes({ type: "auth.login_failed", sourceIp, after: since, limit: loginFailureLimit });
 };

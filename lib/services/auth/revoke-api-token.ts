@@ -1,9 +1,9 @@
-import { prisma } from "@/lib/db/client";
+import { findApiToken, markApiTokenRevoked } from "@/lib/data/api-tokens";
+import { inTransaction } from "@/lib/data/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { apiTokenIdSchema, type ApiTokenJson } from "@/lib/schemas/token";
-import { toApiTokenJson } from "./api-token-json";
 
 export type RevokeApiTokenOptions = { id: string; principal: Principal; sourceIp?: string | null };
 
@@ -11,15 +11,11 @@ export type RevokeApiTokenOptions = { id: string; principal: Principal; sourceIp
 // is harmless and records nothing new.
 export const revokeApiToken = async ({ id, principal, sourceIp = null }: RevokeApiTokenOptions): Promise<ApiTokenJson> => {
   const input = apiTokenIdSchema.parse({ id });
-  const row = await prisma.$transaction(async (tx) => {
-    const existing = await tx.apiToken.findUnique({ where: { id: input.id } });
+  return inTransaction(async (tx) => {
+    const existing = await findApiToken({ id: input.id, db: tx });
     if (!existing) throw new AppError("not_found", "API token not found");
-    if (existing.revokedAt) return tx.apiToken.findUniqueOrThrow({ where: { id: existing.id }, include: { createdBy: true } });
-    const revoked = await tx.apiToken.update({
-      where: { id: existing.id },
-      data: { revokedAt: new Date() },
-      include: { createdBy: true },
-    });
+    if (existing.revokedAt) return existing;
+    const revoked = await markApiTokenRevoked({ id: existing.id, at: new Date(), db: tx });
     await recordEvent(
       {
         type: "token.revoked",
@@ -32,6 +28,4 @@ export const revokeApiToken = async ({ id, principal, sourceIp = null }: RevokeA
 
     return revoked;
   });
-
-  return toApiTokenJson(row);
 };

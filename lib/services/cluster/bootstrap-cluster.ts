@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { claimBootstrap, findBootstrapRow, findFirstProvisionedControlPlane, releaseBootstrap } from "@/lib/data/cluster-bootstrap";
-import { backoffDelayMs } from "@/lib/domain/cluster/backoff";
+import { backoffDelayMs } from "@/lib/domain/backoff";
 import { bootstrapOutcome } from "@/lib/domain/cluster/bootstrap-outcome";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -60,21 +60,21 @@ export const bootstrapCluster = async ({ manual, actor, sourceIp = null, talos, 
   const clusterId = row.id;
   if (outcome === "done") {
     const alreadyBootstrapped = code !== 0;
-    await prisma.$transaction(async (tx) => {
+    await inTransaction(async (tx) => {
       if (!(await releaseBootstrap({ clusterId, state: "done", now: now() }, tx))) return;
       await recordEvent({ ...eventBase, type: "cluster.bootstrapped", details: { node: target.ipAddress, attempts: attempt, alreadyBootstrapped } }, tx);
     });
     return { outcome: "bootstrapped", deviceId: target.id, alreadyBootstrapped };
   }
   if (outcome === "retry" && !manual) {
-    const nextAttemptAt = new Date(now().getTime() + backoffDelayMs({ attempt, baseMs: talos.retryBaseMs, maxMs: talos.retryMaxMs }));
+    const nextAttemptAt = new Date(now().getTime() + backoffDelayMs({ failures: attempt, backoff: { baseMs: talos.retryBaseMs, factor: 2, capMs: talos.retryMaxMs } }));
     await releaseBootstrap({ clusterId, state: "pending", nextAttemptAt, error: message, now: now() });
     return { outcome: "retrying", deviceId: target.id, message, nextAttemptAt: nextAttemptAt.toISOString() };
   }
   // A refusal that waiting will not fix (or an admin's attempt that did not work): recorded with
   // Talos's own message. Automatic retries stop at "failed"; "not ready" on a manual attempt
   // leaves the automatic schedule as it was.
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await releaseBootstrap({ clusterId, state: outcome === "retry" ? "pending" : "failed", error: message, now: now() }, tx);
     await recordEvent({ ...eventBase, type: "cluster.bootstrap_failed", details: { node: target.ipAddress, code, message, manual } }, tx);
   });

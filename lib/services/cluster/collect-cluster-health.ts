@@ -1,5 +1,5 @@
 import { systemActor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { findClusterHealthRow, listClusterDevicesTx, lockClusterRow, saveClusterSnapshot, saveNodeKube } from "@/lib/data/cluster-health";
 import { clusterTransition, matchKubeNode, nodeTransition, type KubeNode } from "@/lib/domain/cluster/cluster-summary";
 import { recordEvent } from "@/lib/events/record-event";
@@ -51,7 +51,7 @@ export const collectClusterHealth = async ({ timeoutMs, now = () => new Date() }
     ? await readKubernetes({ server: row.endpoint, secretsEnc: row.secretsEnc, timeoutMs }).catch((error: unknown) => ({ apiReady: false, apiVersion: null, apiError: message(error), nodes: null }))
     : { apiReady: false, apiVersion: null, apiError: "not bootstrapped yet", nodes: null };
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await lockClusterRow({ clusterId: row.id, now: now(), tx });
     const devices = await listClusterDevicesTx(tx);
     // Read after taking the lock: another worker's collection may have just recorded the change.

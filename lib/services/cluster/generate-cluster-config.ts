@@ -1,12 +1,13 @@
 import type { Actor } from "@/lib/auth/principal";
 import { encryptSecret } from "@/lib/crypto/secrets-at-rest";
-import { prisma } from "@/lib/db/client";
+import { storeClusterConfigs } from "@/lib/data/cluster-settings";
+import { inTransaction } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import { generateClusterConfigs, validateGeneratedConfigs } from "@/lib/domain/talos/generate-cluster-configs";
 import { recordEvent } from "@/lib/events/record-event";
 import type { Generator } from "@/lib/schemas/cluster";
-import { clusterConfigInput, clusterPatches, clusterSettingsJson } from "./cluster-settings-json";
-import { getClusterSettingsRowOrThrow } from "./get-cluster-settings-or-throw";
+import { clusterConfigInput, clusterPatches } from "./cluster-config-input";
+import { getClusterSettingsRecordOrThrow } from "./get-cluster-settings-or-throw";
 import { loadClusterSecrets } from "./load-cluster-secrets";
 import { findTalosctl } from "@/lib/talosctl/find-talosctl";
 import { runTalosctlGenConfig } from "@/lib/talosctl/run-talosctl-gen-config";
@@ -18,9 +19,8 @@ export type GenerateClusterConfigResult = { generator: Generator; generatedAt: s
 // built-in generator (default) or talosctl; validated, then stored encrypted. Nothing is stored
 // when validation fails.
 export const generateClusterConfig = async ({ generator = "builtin", actor, sourceIp }: GenerateClusterConfigOptions): Promise<GenerateClusterConfigResult> => {
-  const row = await getClusterSettingsRowOrThrow();
-  const settings = clusterSettingsJson(row);
-  const { yaml: secretsYaml, bundle } = await loadClusterSecrets(row.secretsEnc);
+  const { settings, sealed } = await getClusterSettingsRecordOrThrow();
+  const { yaml: secretsYaml, bundle } = await loadClusterSecrets(sealed.secretsEnc);
   const input = clusterConfigInput(settings);
   const patches = clusterPatches(settings);
   const configs =
@@ -41,13 +41,10 @@ export const generateClusterConfig = async ({ generator = "builtin", actor, sour
     encryptSecret("cluster.worker", configs.worker),
     encryptSecret("cluster.talosconfig", configs.talosconfig),
   ]);
-  await prisma.$transaction(async (tx) => {
-    // Only store if the secrets are still the ones the configs were built from.
-    const { count } = await tx.clusterSettings.updateMany({
-      where: { id: row.id, secretsEnc: row.secretsEnc },
-      data: { controlPlaneConfigEnc, workerConfigEnc, talosconfigEnc, generator, generatedAt: now },
-    });
-    if (count === 0) throw new AppError("conflict", "cluster secrets changed while generating; try again");
+  await inTransaction(async (tx) => {
+    const configs = { controlPlaneConfigEnc, workerConfigEnc, talosconfigEnc };
+    const stored = await storeClusterConfigs({ id: settings.id, builtFromSecretsEnc: sealed.secretsEnc, configs, generator, at: now, db: tx });
+    if (!stored) throw new AppError("conflict", "cluster secrets changed while generating; try again");
     await recordEvent({ type: "cluster.config_generated", actor, sourceIp, details: { generator } }, tx);
   });
 

@@ -1,9 +1,9 @@
+import { findClusterSettings, type ClusterSettingsRecord } from "@/lib/data/cluster-settings";
 import { AppError } from "@/lib/domain/errors";
-import { findClusterSettingsRow } from "./get-cluster-settings";
 
-export const getClusterSettingsRowOrThrow = async () => {
-  const row = await findClusterSettingsRow();
-  if (!row) throw new AppError("not_found", "cluster settings have not been saved yet");
+export const getClusterSettingsRecordOrThrow = async (): Promise<ClusterSettingsRecord> => {
+  const record = await findClusterSettings();
+  if (!record) throw new AppError("not_found", "cluster settings have not been saved yet");
 
-  return row;
+  return record;
 };

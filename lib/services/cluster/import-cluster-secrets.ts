@@ -1,10 +1,10 @@
 import type { Actor } from "@/lib/auth/principal";
 import { encryptSecret } from "@/lib/crypto/secrets-at-rest";
-import { prisma } from "@/lib/db/client";
+import { storeClusterSecrets } from "@/lib/data/cluster-settings";
+import { inTransaction } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import { parseSecretsYaml, serializeSecretsYaml } from "@/lib/domain/talos/secrets-yaml";
 import { recordEvent } from "@/lib/events/record-event";
-import { clearedConfigs } from "./generate-cluster-secrets";
 import { storeSecretsPrecheck } from "./store-cluster-secrets";
 
 type ImportClusterSecretsOptions = { secretsYaml: string; force: boolean; actor: Actor; sourceIp?: string | null };
@@ -20,12 +20,12 @@ export const importClusterSecrets = async ({ secretsYaml, force, actor, sourceIp
       parsed.errors.map((message) => ({ path: "secretsYaml", message })),
     );
   }
-  const row = await storeSecretsPrecheck(force);
+  const record = await storeSecretsPrecheck(force);
   const now = new Date();
   const secretsEnc = await encryptSecret("cluster.secrets", serializeSecretsYaml(parsed.bundle));
-  await prisma.$transaction(async (tx) => {
-    await tx.clusterSettings.update({ where: { id: row.id }, data: { ...clearedConfigs, secretsEnc, secretsGeneratedAt: now } });
-    await recordEvent({ type: "cluster.secrets_imported", actor, sourceIp, details: { replaced: Boolean(row.secretsEnc) } }, tx);
+  await inTransaction(async (tx) => {
+    await storeClusterSecrets({ id: record.settings.id, secretsEnc, at: now, db: tx });
+    await recordEvent({ type: "cluster.secrets_imported", actor, sourceIp, details: { replaced: Boolean(record.sealed.secretsEnc) } }, tx);
   });
 
   return { generatedAt: now.toISOString() };

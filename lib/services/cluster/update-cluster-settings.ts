@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { findClusterSettingsById, writeClusterSettings } from "@/lib/data/cluster-settings";
+import { inTransaction } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { clusterSettingsSchema, type ClusterSettingsJson, type UpdateClusterSettingsInput } from "@/lib/schemas/cluster";
-import { clusterSettingsColumns, clusterSettingsJson } from "./cluster-settings-json";
 
 type UpdateClusterSettingsOptions = { id: string; input: UpdateClusterSettingsInput; actor: Actor; sourceIp?: string | null };
 
@@ -17,14 +17,14 @@ const editable = [
 // PUT merges the given fields into the stored settings and validates the whole result again
 // (cross-field rules such as CNI URLs), so a bad update changes nothing.
 export const updateClusterSettings = async ({ id, input, actor, sourceIp }: UpdateClusterSettingsOptions): Promise<ClusterSettingsJson> =>
-  prisma.$transaction(async (tx) => {
-    const row = await tx.clusterSettings.findUnique({ where: { id } });
-    if (!row) throw new AppError("not_found", `cluster settings ${id} not found`);
-    const current = clusterSettingsJson(row);
+  inTransaction(async (tx) => {
+    const record = await findClusterSettingsById({ id, db: tx });
+    if (!record) throw new AppError("not_found", `cluster settings ${id} not found`);
+    const current = record.settings;
     const merged = clusterSettingsSchema.parse(Object.fromEntries(editable.map((key) => [key, input[key] ?? current[key]])));
-    const updated = await tx.clusterSettings.update({ where: { id }, data: clusterSettingsColumns(merged) });
+    const updated = await writeClusterSettings({ id, input: merged, db: tx });
     const changed = editable.filter((key) => input[key] !== undefined);
     await recordEvent({ type: "cluster.settings_saved", actor, sourceIp, details: { id, changed } }, tx);
 
-    return clusterSettingsJson(updated);
+    return updated;
   });

@@ -11,16 +11,7 @@ import { claimHostname } from "./claim-hostname";
 import { notifyDeviceChanged } from "./device-change-notifier";
 import { getDeviceOrThrow } from "./get-device-or-throw";
 
-type ApproveDeviceOptions = {
-  id: string;
-  input: ApproveDeviceInput;
-  actor: Actor;
-  sourceIp: string | null;
-  // Approval by console code (docs/devices.md): the machine already holds the config token of the
-  // Talos script it booted to show the code, and that token is the one it will download with. The
-  // code proves the approval is for that boot, so this change must not void it.
-  keepLiveTokens?: boolean;
-};
+type ApproveDeviceOptions = { id: string; input: ApproveDeviceInput; actor: Actor; sourceIp: string | null };
 
 // After any change of status, address or name the device's dnsmasq reservation follows at once,
 // and a held config download of this device is woken.
@@ -34,7 +25,7 @@ export const afterDeviceRemoved = async (device: Device): Promise<void> => {
   notifyDeviceChanged(device.id);
 };
 
-export const approveDevice = async ({ id, input, actor, sourceIp, keepLiveTokens = false }: ApproveDeviceOptions): Promise<Device> => {
+export const approveDevice = async ({ id, input, actor, sourceIp }: ApproveDeviceOptions): Promise<Device> => {
   const current = await getDeviceOrThrow(id);
   const hostname = input.hostname ?? current.hostname;
   const ipAddress = input.ipAddress ?? current.ipAddress;
@@ -55,7 +46,7 @@ export const approveDevice = async ({ id, input, actor, sourceIp, keepLiveTokens
         approvedBy: actor.name ?? actor.type,
       },
     });
-    if (!keepLiveTokens && voidsTokens(current, updated)) await voidLiveTokens({ deviceId: id, tx });
+    if (voidsTokens(current, updated)) await voidLiveTokens({ deviceId: id, tx });
     await recordEvent(
       { type: "device.approved", actor, sourceIp, deviceId: id, details: { mac: updated.mac, role: updated.role, hostname, ipAddress, previousStatus: current.status } },
       tx,

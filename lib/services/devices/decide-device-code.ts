@@ -25,7 +25,7 @@ export const approveDeviceCode = async ({ input, actor, sourceIp }: ApproveOptio
   if (waiting.device.status === "rejected") throw new AppError("conflict", "the device is rejected: change its status before approving its code");
   if (waiting.device.status !== "approved") {
     if (!assignment.role) throw new AppError("validation_failed", "role: choose controlplane or worker to approve this device", [{ path: "role", message: "choose controlplane or worker to approve this device" }]);
-    await approveDevice({ id: waiting.device.id, input: { ...assignment, role: assignment.role }, actor, sourceIp, keepLiveTokens: true });
+    await approveDevice({ id: waiting.device.id, input: { ...assignment, role: assignment.role }, actor, sourceIp });
   }
   const by = actor.name ?? actor.type;
   await prisma.$transaction(async (tx) => {

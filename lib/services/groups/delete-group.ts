@@ -1,6 +1,8 @@
 import type { Actor } from "@/lib/auth/principal";
+import { inTransaction } from "@/lib/data/db";
+import { removeGroup } from "@/lib/data/groups";
+import { listRuleNamesForGroup } from "@/lib/data/rules";
 import { AppError } from "@/lib/domain/errors";
-import { prisma } from "@/lib/db/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { getGroupOrThrow } from "./get-group-or-throw";
 
@@ -10,12 +12,10 @@ type DeleteGroupOptions = { id: string; actor: Actor; sourceIp: string | null };
 // silently stop approving. Member devices simply leave the group.
 export const deleteGroup = async ({ id, actor, sourceIp }: DeleteGroupOptions): Promise<void> => {
   const group = await getGroupOrThrow(id);
-  const rules = await prisma.approvalRule.findMany({ where: { groupId: id }, select: { name: true } });
-  if (rules.length > 0) {
-    throw new AppError("conflict", `group ${group.name} is used by rule(s) ${rules.map((rule) => rule.name).join(", ")}`);
-  }
-  await prisma.$transaction(async (tx) => {
-    await tx.deviceGroup.delete({ where: { id } });
-    await recordEvent({ type: "group.deleted", actor, sourceIp, details: { groupId: id, name: group.name, devices: group._count.devices } }, tx);
+  const rules = await listRuleNamesForGroup(id);
+  if (rules.length > 0) throw new AppError("conflict", `group ${group.name} is used by rule(s) ${rules.join(", ")}`);
+  await inTransaction(async (tx) => {
+    await removeGroup({ id, db: tx });
+    await recordEvent({ type: "group.deleted", actor, sourceIp, details: { groupId: id, name: group.name, devices: group.deviceCount } }, tx);
   });
 };

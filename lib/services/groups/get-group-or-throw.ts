@@ -1,9 +1,9 @@
+import { findGroup } from "@/lib/data/groups";
 import { AppError } from "@/lib/domain/errors";
-import { prisma } from "@/lib/db/client";
-import { withDeviceCount, type GroupWithCount } from "./group-json";
+import type { GroupJson } from "@/lib/schemas/group";
 
-export const getGroupOrThrow = async (id: string): Promise<GroupWithCount> => {
-  const group = await prisma.deviceGroup.findUnique({ where: { id }, include: withDeviceCount });
+export const getGroupOrThrow = async (id: string): Promise<GroupJson> => {
+  const group = await findGroup(id);
   if (!group) throw new AppError("not_found", `group ${id} not found`);
 
   return group;

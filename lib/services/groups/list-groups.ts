@@ -1,5 +1,4 @@
-import { prisma } from "@/lib/db/client";
-import { withDeviceCount, type GroupWithCount } from "./group-json";
+import { listGroups as listGroupRows } from "@/lib/data/groups";
+import type { GroupJson } from "@/lib/schemas/group";
 
-export const listGroups = (): Promise<GroupWithCount[]> =>
-  prisma.deviceGroup.findMany({ orderBy: { name: "asc" }, include: withDeviceCount });
+export const listGroups = (): Promise<GroupJson[]> => listGroupRows();

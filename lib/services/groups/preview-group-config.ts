@@ -1,13 +1,13 @@
 import { prefixLengthOf } from "@/lib/domain/boot/ipv4";
-import { AppError } from "@/lib/domain/errors";
 import { renderHostname } from "@/lib/domain/rules/hostname-pattern";
 import { redactConfig } from "@/lib/domain/talos/redact-config";
 import { renderDeviceConfig } from "@/lib/domain/talos/render-device-config";
 import { validateMachineConfig } from "@/lib/domain/talos/validate-machine-config";
-import { prisma } from "@/lib/db/client";
+import { findNetworkSettings } from "@/lib/data/network-settings";
 import type { GroupPreviewJson } from "@/lib/schemas/group";
 import { getGroupOrThrow } from "./get-group-or-throw";
 import { loadBaseConfigs } from "@/lib/services/cluster";
+import { getDeviceOrThrow } from "@/lib/services/devices";
 
 type PreviewGroupOptions = { id: string; role: "controlplane" | "worker"; deviceId?: string };
 
@@ -18,9 +18,9 @@ const sampleMac = "02:00:00:00:00:01";
 // Validation runs on the real merged config; only the redacted text leaves the server.
 export const previewGroupConfig = async ({ id, role, deviceId }: PreviewGroupOptions): Promise<GroupPreviewJson> => {
   const group = await getGroupOrThrow(id);
-  const device = deviceId ? await prisma.device.findUnique({ where: { id: deviceId } }) : null;
-  if (deviceId && !device) throw new AppError("not_found", `device ${deviceId} not found`);
-  const [base, network] = await Promise.all([loadBaseConfigs(), prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" } })]);
+  const device = deviceId ? await getDeviceOrThrow(deviceId) : null;
+  const [base, stored] = await Promise.all([loadBaseConfigs(), findNetworkSettings()]);
+  const network = stored?.input;
   const hostname = device?.hostname ?? (group.hostnamePattern ? renderHostname({ pattern: group.hostnamePattern, n: 1, mac: sampleMac }) : null);
   const yaml = renderDeviceConfig({
     baseConfig: role === "controlplane" ? base.controlplane : base.worker,
@@ -34,7 +34,7 @@ export const previewGroupConfig = async ({ id, role, deviceId }: PreviewGroupOpt
     network: {
       prefixLength: (network && prefixLengthOf(network.netmask)) ?? 24,
       gateway: network?.gateway ?? null,
-      nameservers: network ? (JSON.parse(network.dnsServers) as string[]) : [],
+      nameservers: network?.dnsServers ?? [],
     },
   });
 

@@ -1,11 +1,11 @@
-import { prisma } from "@/lib/db/client";
+import { pingDatabase } from "@/lib/data/db";
 
 export type Health = { status: "ok" | "error"; database: "ok" | "error" };
 
 // A liveness probe that also proves the database answers; cheap enough to poll every second.
 export const checkHealth = async (): Promise<Health> => {
   try {
-    await prisma.$queryRaw`SELECT 1`;
+    await pingDatabase();
 
     return { status: "ok", database: "ok" };
   } catch (error) {

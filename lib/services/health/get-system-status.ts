@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { prisma } from "@/lib/db/client";
+import { countDevicesByStatus } from "@/lib/data/devices";
 import { describeWorkerStatus, type FileReading } from "@/lib/domain/worker-liveness";
 import { env } from "@/lib/env";
 import { paths } from "@/lib/paths";
@@ -7,13 +7,7 @@ import { workerStatusSchema, type SystemStatus } from "@/lib/schemas/worker-stat
 
 // GET /api/v1/status and the dashboard: worker liveness, dnsmasq state, devices by status.
 export const getSystemStatus = async (now = new Date()): Promise<SystemStatus> => {
-  const [reading, groups] = await Promise.all([
-    readWorkerStatus(paths().workerStatusFile),
-    prisma.device.groupBy({ by: ["status"], _count: { _all: true } }),
-  ]);
-  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
-  const devices = { pending: count("pending"), approved: count("approved"), rejected: count("rejected"), total: 0 };
-  devices.total = groups.reduce((sum, group) => sum + group._count._all, 0);
+  const [reading, devices] = await Promise.all([readWorkerStatus(paths().workerStatusFile), countDevicesByStatus()]);
 
   return { ...describeWorkerStatus({ reading, now, staleSeconds: env().KTIZO_WORKER_STALE_SECONDS }), devices };
 };

@@ -1,4 +1,5 @@
-import { prisma } from "@/lib/db/client";
+import { listStaticIpDevices } from "@/lib/data/devices";
+import type { Db } from "@/lib/data/db";
 import { ipv4InRange } from "@/lib/domain/boot/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import type { NetworkSettingsInput } from "@/lib/schemas/network";
@@ -6,13 +7,12 @@ import type { NetworkSettingsInput } from "@/lib/schemas/network";
 // A DHCP range that covers a device's static IP could lease that address to another machine before
 // the reserved one boots. Refused at save, naming the devices, so the admin moves one or the other.
 type RangeFields = Pick<NetworkSettingsInput, "dhcpMode" | "dhcpRangeStart" | "dhcpRangeEnd">;
-type DeviceReader = Pick<typeof prisma, "device">;
 
 // `db`: the caller's transaction when there is one (SQLite has one writer; reading beside it would wait).
-export const checkRangeAgainstReservations = async (input: RangeFields, db: DeviceReader = prisma): Promise<void> => {
+export const checkRangeAgainstReservations = async (input: RangeFields, db?: Db): Promise<void> => {
   if (input.dhcpMode !== "full") return;
-  const reserved = await db.device.findMany({ where: { ipAddress: { not: null } }, select: { mac: true, hostname: true, ipAddress: true } });
-  const covered = reserved.filter((device) => device.ipAddress && ipv4InRange(device.ipAddress, input.dhcpRangeStart ?? null, input.dhcpRangeEnd ?? null));
+  const reserved = await listStaticIpDevices(db);
+  const covered = reserved.filter((device) => ipv4InRange(device.ipAddress, input.dhcpRangeStart ?? null, input.dhcpRangeEnd ?? null));
   if (covered.length === 0) return;
   const names = covered
     .slice(0, 5)

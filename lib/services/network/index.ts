@@ -5,3 +5,4 @@ export * from "./preview-network-config";
 export * from "./reconcile-reservations";
 export * from "./save-network-settings";
 export * from "./list-host-interfaces";
+export * from "./get-host-facts";

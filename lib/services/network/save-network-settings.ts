@@ -1,5 +1,6 @@
 import { assertIpxeBinaryExists } from "@/lib/compile/ipxe-binary";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
+import { findNetworkSettings, findNetworkSettingsById, insertNetworkSettings, writeNetworkSettings } from "@/lib/data/network-settings";
 import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -7,8 +8,6 @@ import { networkSettingsSchema, type NetworkSettingsInput, type NetworkSettingsJ
 import { networkWarnings } from "@/lib/domain/dnsmasq/suggest-network";
 import { checkRangeAgainstReservations } from "./check-range-against-reservations";
 import { listHostInterfaces } from "./list-host-interfaces";
-import { findNetworkSettingsRow } from "./get-network-settings";
-import { networkSettingsData, networkSettingsInputOf, networkSettingsJson } from "./network-settings-json";
 
 // Fields that name a file on this host must name one that exists in its fixed directory
 // (docs/security.md, "Admin fields and host files"); Apply checks again before copying.
@@ -24,17 +23,16 @@ export const createNetworkSettings = async (body: unknown, { actor, sourceIp = n
   const input = networkSettingsSchema.parse(body);
   await checkRangeAgainstReservations(input);
   await checkHostFiles(input);
-  const row = await prisma.$transaction(async (tx) => {
-    if (await tx.networkSettings.findFirst({ select: { id: true } })) {
+
+  return inTransaction(async (tx) => {
+    if (await findNetworkSettings(tx)) {
       throw new AppError("conflict", "network settings already exist: update them with PUT /api/v1/network/settings/{id}");
     }
-    const created = await tx.networkSettings.create({ data: networkSettingsData(input) });
+    const created = await insertNetworkSettings({ input, db: tx });
     await recordEvent({ type: "network.settings_saved", actor, sourceIp, details: { id: created.id, created: true } }, tx);
 
     return created;
   });
-
-  return networkSettingsJson(row);
 };
 
 export type UpdateNetworkSettingsOptions = SaveContext & { id: string; changes: UpdateNetworkSettingsInput };
@@ -42,27 +40,25 @@ export type UpdateNetworkSettingsOptions = SaveContext & { id: string; changes: 
 // PUT: the changes are merged over the stored values and the whole is validated again, so the
 // cross-field rules (range inside the subnet, ...) hold after every partial update.
 export const updateNetworkSettings = async ({ id, changes, actor, sourceIp = null }: UpdateNetworkSettingsOptions): Promise<NetworkSettingsJson> => {
-  const row = await prisma.$transaction(async (tx) => {
-    const current = await tx.networkSettings.findUnique({ where: { id } });
+  return inTransaction(async (tx) => {
+    const current = await findNetworkSettingsById({ id, db: tx });
     if (!current) throw new AppError("not_found", "network settings not found");
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    const input = networkSettingsSchema.parse({ ...networkSettingsInputOf(current), ...defined });
+    const input = networkSettingsSchema.parse({ ...current.input, ...defined });
     await checkRangeAgainstReservations(input, tx);
     await checkHostFiles(input);
-    const updated = await tx.networkSettings.update({ where: { id }, data: networkSettingsData(input) });
+    const updated = await writeNetworkSettings({ id, input, db: tx });
     await recordEvent({ type: "network.settings_saved", actor, sourceIp, details: { id, fields: Object.keys(defined) } }, tx);
 
     return updated;
   });
-
-  return networkSettingsJson(row);
 };
 
 // The form saves the whole object: create it the first time, replace it afterwards. The answer
 // carries what the host says about it (absent interface, server IP not on it) for the admin to see.
 export const saveNetworkSettings = async (body: unknown, context: SaveContext): Promise<NetworkSettingsJson & { warnings: string[] }> => {
-  const current = await findNetworkSettingsRow();
-  const saved = current ? await updateNetworkSettings({ id: current.id, changes: networkSettingsSchema.parse(body), ...context }) : await createNetworkSettings(body, context);
+  const current = await findNetworkSettings();
+  const saved = current ? await updateNetworkSettings({ id: current.json.id, changes: networkSettingsSchema.parse(body), ...context }) : await createNetworkSettings(body, context);
 
   return { ...saved, warnings: networkWarnings({ settings: saved, interfaces: listHostInterfaces() }) };
 };

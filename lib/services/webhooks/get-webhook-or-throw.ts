@@ -1,9 +1,9 @@
+import { findWebhook } from "@/lib/data/webhooks";
 import { AppError } from "@/lib/domain/errors";
-import { prisma } from "@/lib/db/client";
-import type { Webhook } from "@/lib/generated/prisma/client";
+import type { WebhookJson } from "@/lib/schemas/webhook";
 
-export const getWebhookOrThrow = async (id: string): Promise<Webhook> => {
-  const webhook = await prisma.webhook.findUnique({ where: { id } });
+export const getWebhookOrThrow = async (id: string): Promise<WebhookJson> => {
+  const webhook = await findWebhook(id);
   if (!webhook) throw new AppError("not_found", `webhook ${id} not found`);
 
   return webhook;

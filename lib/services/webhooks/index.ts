@@ -6,4 +6,3 @@ export * from "./list-webhook-deliveries";
 export * from "./list-webhooks";
 export * from "./send-test-webhook";
 export * from "./update-webhook";
-export * from "./webhook-json";

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
-import type { Webhook } from "@/lib/generated/prisma/client";
+import { listWebhooks as listWebhookRows } from "@/lib/data/webhooks";
+import type { WebhookJson } from "@/lib/schemas/webhook";
 
-export const listWebhooks = (): Promise<Webhook[]> => prisma.webhook.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] });
+export const listWebhooks = (): Promise<WebhookJson[]> => listWebhookRows();

@@ -1,10 +1,10 @@
-import { prisma } from "@/lib/db/client";
-import { buildPayload, webhookTestEvent } from "@/lib/domain/webhooks/payload";
 import type { Actor } from "@/lib/auth/principal";
+import { findDelivery, insertDelivery } from "@/lib/data/webhook-deliveries";
+import { AppError } from "@/lib/domain/errors";
+import { buildPayload, webhookTestEvent } from "@/lib/domain/webhooks/payload";
 import type { DeliveryJson } from "@/lib/schemas/webhook";
-import { getWebhookOrThrow } from "./get-webhook-or-throw";
-import { deliveryJson } from "./webhook-json";
 import { createWebhookDispatcher } from "@/lib/webhooks/dispatcher";
+import { getWebhookOrThrow } from "./get-webhook-or-throw";
 
 type SendTestOptions = { id: string; actor: Actor };
 
@@ -14,10 +14,11 @@ export const sendTestWebhook = async ({ id, actor }: SendTestOptions): Promise<D
   await getWebhookOrThrow(id);
   const now = new Date();
   const payload = buildPayload({ event: webhookTestEvent, eventId: `test-${now.getTime()}`, occurredAt: now, actor, details: { message: "test delivery from ktizo" } });
-  const delivery = await prisma.webhookDelivery.create({
-    data: { webhookId: id, event: webhookTestEvent, payload: JSON.stringify(payload), nextAttemptAt: now },
-  });
-  await createWebhookDispatcher({ timeoutMs: 5_000 }).runOnce([delivery.id]);
+  const deliveryId = await insertDelivery({ webhookId: id, event: webhookTestEvent, payload: JSON.stringify(payload), at: now });
+  await createWebhookDispatcher({ timeoutMs: 5_000 }).runOnce([deliveryId]);
+  const delivery = await findDelivery(deliveryId);
+  // Only a concurrent delete of the webhook (which cascades to its deliveries) gets here.
+  if (!delivery) throw new AppError("not_found", `webhook ${id} not found`);
 
-  return deliveryJson(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } }));
+  return delivery;
 };

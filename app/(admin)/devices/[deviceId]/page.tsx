@@ -7,15 +7,13 @@ import { RowActions } from "@/app/(admin)/devices/_components/row-actions";
 import { StatusBadge } from "@/app/(admin)/devices/_components/status-badge";
 import { EventTimeline } from "@/app/(admin)/_components/event-timeline";
 import { NodeHealthCard } from "@/app/(admin)/_components/node-health-card";
-import { getClusterHealth } from "@/lib/services/cluster";
 import { formatTime } from "@/app/_components/format-time";
 import { Notice } from "@/app/_components/notice";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { getDeviceDetail, listDeviceGroups } from "@/lib/data/devices";
-import { approvalProofOfDevice } from "@/lib/data/approval-proof";
-import { listRecentForDevice } from "@/lib/data/device-authorizations";
-import { deviceCodeJson } from "@/lib/services/devices";
+import { getClusterHealth } from "@/lib/services/cluster";
+import { getDeviceConsoleCodes, getDeviceDetail } from "@/lib/services/devices";
 import { listEvents } from "@/lib/services/events";
+import { listGroupOptions } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
 
@@ -24,13 +22,12 @@ type DevicePageProps = { params: Promise<{ deviceId: string }> };
 export default async function DevicePage({ params }: DevicePageProps) {
   const { deviceId } = await params;
   await requireAdmin(`/devices/${deviceId}`);
-  const [device, groups, events, health, proof, codes] = await Promise.all([
+  const [device, groups, events, health, consoleCodes] = await Promise.all([
     getDeviceDetail(deviceId.slice(0, 64)),
-    listDeviceGroups(),
+    listGroupOptions(),
     listEvents({ deviceId: deviceId.slice(0, 64), pageSize: 100 }),
     getClusterHealth(),
-    approvalProofOfDevice(deviceId.slice(0, 64)),
-    listRecentForDevice({ deviceId: deviceId.slice(0, 64), take: 10 }),
+    getDeviceConsoleCodes({ deviceId: deviceId.slice(0, 64), take: 10 }),
   ]);
   if (!device) notFound();
   // The newest identity conflict (note-known-device.ts): the machine reported another uuid/serial
@@ -86,7 +83,7 @@ export default async function DevicePage({ params }: DevicePageProps) {
         <h2 className="text-base font-semibold">Settings</h2>
         <EditDeviceForm device={device} groups={groups} />
       </section>
-      <ConsoleCodes proof={proof} codes={codes.map(deviceCodeJson)} />
+      <ConsoleCodes proof={consoleCodes.proof} codes={consoleCodes.codes} />
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Node health</h2>
         <NodeHealthCard deviceId={device.id} initial={health} />

@@ -7,7 +7,6 @@ import { DetailHeader } from "@/app/_components/detail-header";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
 import { getGroupOrThrow } from "@/lib/services/groups";
-import { groupJson } from "@/lib/services/groups";
 import { previewGroupConfig } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +29,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           Delete group
         </DeleteButton>
       </DetailHeader>
-      <GroupForm group={groupJson(group)} />
+      <GroupForm group={group} />
       <section className="space-y-2" data-testid="group-preview">
         <div className="flex items-center gap-3">
           <h2 className="text-base font-semibold">Merged config of a new {role} in this group (secrets redacted)</h2>

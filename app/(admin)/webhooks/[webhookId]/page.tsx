@@ -10,7 +10,6 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
 import { getWebhookOrThrow } from "@/lib/services/webhooks";
 import { listWebhookDeliveries } from "@/lib/services/webhooks";
-import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +30,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ webhoo
           </DeleteButton>
         </div>
       </DetailHeader>
-      <WebhookForm webhook={webhookJson(webhook)} />
+      <WebhookForm webhook={webhook} />
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Deliveries ({deliveries.total}, newest first)</h2>
         <DataTable testId="deliveries-table" headings={["Created", "Event", "Status", "Attempts", "Last code", "Last error", "Next attempt / delivered"]}>

@@ -4,7 +4,6 @@ import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/responses";
 import { createGroupSchema } from "@/lib/schemas/group";
 import { createGroup } from "@/lib/services/groups";
-import { groupJson } from "@/lib/services/groups";
 import { listGroups } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
@@ -13,12 +12,12 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute({ auth: "admin" }, async () => {
   const groups = await listGroups();
 
-  return json({ items: groups.map(groupJson), total: groups.length, page: 1, pageSize: groups.length });
+  return json({ items: groups, total: groups.length, page: 1, pageSize: groups.length });
 });
 
 // POST /api/v1/groups — create a device group.
 export const POST = withRoute({ auth: "admin" }, async ({ req, principal, sourceIp }) => {
   const input = await readJson(req, { schema: createGroupSchema });
 
-  return json(groupJson(await createGroup({ input, actor: actorOf(principal), sourceIp })), 201);
+  return json(await createGroup({ input, actor: actorOf(principal), sourceIp }), 201);
 });

@@ -5,7 +5,6 @@ import { json } from "@/lib/http/responses";
 import { createWebhookSchema } from "@/lib/schemas/webhook";
 import { createWebhook } from "@/lib/services/webhooks";
 import { listWebhooks } from "@/lib/services/webhooks";
-import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute({ auth: "admin" }, async () => {
   const webhooks = await listWebhooks();
 
-  return json({ items: webhooks.map(webhookJson), total: webhooks.length, page: 1, pageSize: webhooks.length });
+  return json({ items: webhooks, total: webhooks.length, page: 1, pageSize: webhooks.length });
 });
 
 // POST /api/v1/webhooks — create a webhook; the answer carries its signing secret, once.
@@ -21,5 +20,5 @@ export const POST = withRoute({ auth: "admin" }, async ({ req, principal, source
   const input = await readJson(req, { schema: createWebhookSchema });
   const { webhook, secret } = await createWebhook({ input, actor: actorOf(principal), sourceIp });
 
-  return json({ ...webhookJson(webhook), secret }, 201);
+  return json({ ...webhook, secret }, 201);
 });

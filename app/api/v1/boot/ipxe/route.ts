@@ -5,7 +5,7 @@ import { serveBootScript } from "@/lib/services/boot";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/boot/ipxe — per-device iPXE script (PRODUCT.md §2 table), text/plain.
+// GET /api/v1/boot/ipxe — per-device iPXE script (docs/devices.md, the boot chain), text/plain.
 export const GET = withRoute({ auth: "public", errors: "text" }, async ({ req, sourceIp }) => {
   const url = new URL(req.url);
   const mac = requireMac(url.searchParams.get("mac"));

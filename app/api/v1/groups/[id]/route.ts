@@ -6,7 +6,6 @@ import { idParamsSchema } from "@/lib/schemas/common-fields";
 import { updateGroupSchema } from "@/lib/schemas/group";
 import { deleteGroup } from "@/lib/services/groups";
 import { getGroupOrThrow } from "@/lib/services/groups";
-import { groupJson } from "@/lib/services/groups";
 import { updateGroup } from "@/lib/services/groups";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +16,7 @@ type Params = { id: string };
 export const GET = withRoute<Params>({ auth: "admin" }, async ({ params }) => {
   const { id } = idParamsSchema.parse(params);
 
-  return json(groupJson(await getGroupOrThrow(id)));
+  return json(await getGroupOrThrow(id));
 });
 
 // PUT /api/v1/groups/{id} — change fields (null clears one).
@@ -25,7 +24,7 @@ export const PUT = withRoute<Params>({ auth: "admin" }, async ({ req, params, pr
   const { id } = idParamsSchema.parse(params);
   const input = await readJson(req, { schema: updateGroupSchema });
 
-  return json(groupJson(await updateGroup({ id, input, actor: actorOf(principal), sourceIp })));
+  return json(await updateGroup({ id, input, actor: actorOf(principal), sourceIp }));
 });
 
 // DELETE /api/v1/groups/{id} — remove a group (409 while a rule assigns it).

@@ -7,7 +7,6 @@ import { updateWebhookSchema } from "@/lib/schemas/webhook";
 import { deleteWebhook } from "@/lib/services/webhooks";
 import { getWebhookOrThrow } from "@/lib/services/webhooks";
 import { updateWebhook } from "@/lib/services/webhooks";
-import { webhookJson } from "@/lib/services/webhooks";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +16,7 @@ type Params = { id: string };
 export const GET = withRoute<Params>({ auth: "admin" }, async ({ params }) => {
   const { id } = idParamsSchema.parse(params);
 
-  return json(webhookJson(await getWebhookOrThrow(id)));
+  return json(await getWebhookOrThrow(id));
 });
 
 // PUT /api/v1/webhooks/{id} — change fields; a new or rotated secret is answered once.
@@ -26,7 +25,7 @@ export const PUT = withRoute<Params>({ auth: "admin" }, async ({ req, params, pr
   const input = await readJson(req, { schema: updateWebhookSchema });
   const { webhook, secret } = await updateWebhook({ id, input, actor: actorOf(principal), sourceIp });
 
-  return json({ ...webhookJson(webhook), ...(secret ? { secret } : {}) });
+  return json({ ...webhook, ...(secret ? { secret } : {}) });
 });
 
 // DELETE /api/v1/webhooks/{id} — remove a webhook and its outbox.

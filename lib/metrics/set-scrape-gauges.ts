@@ -1,31 +1,23 @@
-import { prisma } from "@/lib/db/client";
-import { workerStates } from "@/lib/schemas/worker-status";
-import { getSystemStatus } from "@/lib/services/health";
-import { getClusterHealth } from "@/lib/services/cluster";
-import { nodeStages } from "@/lib/schemas/cluster-health";
 import { metrics } from "@/lib/metrics/registry";
+import { nodeStages, type ClusterHealth } from "@/lib/schemas/cluster-health";
+import { workerStates, type SystemStatus } from "@/lib/schemas/worker-status";
 
 const deviceStatuses = ["pending", "approved", "rejected"] as const;
 const outboxStatuses = ["pending", "delivered", "failed"] as const;
 
-// Gauges that describe state rather than count events are read fresh on every scrape: devices by
+type ScrapeState = { status: SystemStatus; outbox: Record<string, number>; cluster: ClusterHealth };
+
+// Gauges that describe state rather than count events are set fresh on every scrape: devices by
 // status and the outbox from the database, worker and dnsmasq from the worker's status file.
-export const collectScrapeMetrics = async (): Promise<void> => {
+export const setScrapeGauges = ({ status, outbox, cluster }: ScrapeState): void => {
   const m = metrics();
-  const [status, outbox, cluster] = await Promise.all([
-    getSystemStatus(),
-    prisma.webhookDelivery.groupBy({ by: ["status"], _count: { _all: true } }),
-    getClusterHealth(),
-  ]);
   // Cluster health as the worker's collector last stored it (docs/cluster.md).
   m.clusterHealthy.set(cluster.healthy ? 1 : 0);
   m.clusterBootstrapped.set(cluster.bootstrap.state === "done" ? 1 : 0);
   m.clusterApiReady.set(cluster.kubernetes.apiReady ? 1 : 0);
   for (const stage of nodeStages) m.clusterNodes.set({ stage }, cluster.nodes.filter((node) => node.stage === stage).length);
   for (const state of deviceStatuses) m.devices.set({ status: state }, status.devices[state]);
-  for (const state of outboxStatuses) {
-    m.webhookOutbox.set({ status: state }, outbox.find((row) => row.status === state)?._count._all ?? 0);
-  }
+  for (const state of outboxStatuses) m.webhookOutbox.set({ status: state }, outbox[state] ?? 0);
   m.workerUp.set(status.worker.running ? 1 : 0);
   m.workerHeartbeatAge.set(status.worker.heartbeatAgeSeconds ?? -1);
   // Every known state is exported (0 or 1) so a dashboard sees the change, not a vanished series.
