@@ -157,9 +157,13 @@ describe("outbox and dispatcher", () => {
   it("gives up at once, with the cause, when the webhook secret no longer decrypts", async () => {
     const hook = await createWebhook({ events: ["device.approved"] });
     const { secretEnc } = await prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } });
-    // Flip one character of the sealed secret: AES-GCM authentication fails, as it would under another key.
-    const last = secretEnc.at(-2) === "A" ? "B" : "A";
-    await prisma.webhook.update({ where: { id: hook.id }, data: { secretEnc: `${secretEnc.slice(0, -2)}${last}${secretEnc.slice(-1)}` } });
+    // Flip one bit of the sealed bytes ("v1:" + base64(iv | tag | ciphertext)): AES-GCM authentication
+    // fails, as it would under another key. (Editing a base64 character instead can land in the
+    // padding bits and change nothing.)
+    const [version, payload] = secretEnc.split(":");
+    const sealed = Buffer.from(payload!, "base64");
+    sealed[sealed.length - 1]! ^= 0x01;
+    await prisma.webhook.update({ where: { id: hook.id }, data: { secretEnc: `${version}:${sealed.toString("base64")}` } });
     await approvedEvent();
     const dispatcher = createWebhookDispatcher({ jitter: () => 0 });
     expect(await dispatcher.runOnce()).toMatchObject({ claimed: 1, failed: 1, retrying: 0 });
