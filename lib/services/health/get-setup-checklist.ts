@@ -1,11 +1,11 @@
 import { readSetupRows } from "@/lib/data/setup-facts";
 import { setupChecklist, type SetupStep } from "@/lib/domain/setup-checklist";
 import { listLocalAssets } from "@/lib/services/assets";
-import { getSystemStatus } from "./get-system-status";
+import { getWorkerStatus } from "./get-system-status";
 
 // The Overview's checklist from what is stored, what the worker reports and what is on disk.
 export const getSetupChecklist = async (): Promise<SetupStep[]> => {
-  const [{ cluster, network, devicesSeen }, status, local] = await Promise.all([readSetupRows(), getSystemStatus(), listLocalAssets()]);
+  const [{ cluster, network, devicesSeen }, status, local] = await Promise.all([readSetupRows(), getWorkerStatus(), listLocalAssets()]);
   const talosVersion = cluster?.talosVersion ?? null;
   const onDisk = new Set(local.filter((asset) => asset.talosVersion === talosVersion).map((asset) => asset.fileName));
   const appliedHash = network?.appliedHash ?? null;

@@ -7,10 +7,15 @@ import { workerStatusSchema, type SystemStatus } from "@/lib/schemas/worker-stat
 
 // GET /api/v1/status and the dashboard: worker liveness, dnsmasq state, devices by status.
 export const getSystemStatus = async (now = new Date()): Promise<SystemStatus> => {
-  const [reading, devices] = await Promise.all([readWorkerStatus(paths().workerStatusFile), countDevicesByStatus()]);
+  const [worker, devices] = await Promise.all([getWorkerStatus(now), countDevicesByStatus()]);
 
-  return { ...describeWorkerStatus({ reading, now, staleSeconds: env().KTIZO_WORKER_STALE_SECONDS }), devices };
+  return { ...worker, devices };
 };
+
+// Worker liveness and dnsmasq state alone (one file read, no database): what Apply polls while it
+// waits for the worker's report.
+export const getWorkerStatus = async (now = new Date()): Promise<Pick<SystemStatus, "worker" | "dnsmasq">> =>
+  describeWorkerStatus({ reading: await readWorkerStatus(paths().workerStatusFile), now, staleSeconds: env().KTIZO_WORKER_STALE_SECONDS });
 
 const readWorkerStatus = async (file: string): Promise<FileReading> => {
   let text: string;

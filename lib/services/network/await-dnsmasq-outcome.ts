@@ -1,5 +1,5 @@
 import { dnsmasqApplyOutcome, type DnsmasqOutcome } from "@/lib/domain/dnsmasq/apply-outcome";
-import { getSystemStatus } from "@/lib/services/health";
+import { getWorkerStatus } from "@/lib/services/health";
 
 export type SettledDnsmasqOutcome = Omit<DnsmasqOutcome, "dnsmasq"> & { dnsmasq: "running" | "refused" | "unavailable" };
 
@@ -11,7 +11,7 @@ export type AwaitDnsmasqOutcomeOptions = { configHash: string; timeoutMs: number
 export const awaitDnsmasqOutcome = async ({ configHash, timeoutMs, pollMs = 200 }: AwaitDnsmasqOutcomeOptions): Promise<SettledDnsmasqOutcome> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const outcome = dnsmasqApplyOutcome({ status: await getSystemStatus(), configHash });
+    const outcome = dnsmasqApplyOutcome({ status: await getWorkerStatus(), configHash });
     const { dnsmasq } = outcome;
     if (dnsmasq !== "waiting") return { ...outcome, dnsmasq };
     if (Date.now() >= deadline) {
