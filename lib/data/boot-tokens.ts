@@ -1,3 +1,4 @@
+import { inTransaction } from "./db";
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 
@@ -10,7 +11,7 @@ type LiveToken = { deviceId: string; tokenHash: string; createdAt: Date; expires
 // so a second script (or an intruder's request that got through) never leaves two usable tokens.
 // Raw SQL: this runs on every Talos script of a boot storm, where ORM calls cost ~1-2 ms each.
 export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, expiresAt, boundIp }: LiveToken): Promise<void> => {
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const live = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC`;
     const [keep, ...stale] = live;

@@ -5,7 +5,17 @@ import { prisma, type Tx } from "@/lib/db/client";
 export type Db = typeof prisma | Tx;
 export type { Tx };
 
-export const inTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => prisma.$transaction(work);
+// Every transaction takes SQLite's write lock with its first statement. The adapter opens a deferred
+// `BEGIN`: a transaction that reads first and writes later fails at once with SQLITE_BUSY_SNAPSHOT when
+// another connection (the worker, another web process) committed in between, and no busy timeout
+// helps (https://www.sqlite.org/isolation.html, https://www.sqlite.org/rescode.html#busy_snapshot).
+// A write that matches no row takes the lock up front, so concurrent writers queue on the busy
+// timeout instead. Writes are short, so serialising them costs little.
+export const inTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+  prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`DELETE FROM "Event" WHERE 0`;
+    return work(tx);
+  });
 
 // A list column holds JSON text; anything but an array of strings there is a broken invariant,
 // not an empty list, so it fails loudly instead of silently reading as [].

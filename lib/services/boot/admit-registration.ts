@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/domain/errors";
 import { isBucketFull, takeToken, type BucketLimits, type BucketState } from "@/lib/domain/boot/token-bucket";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { recordEvent } from "@/lib/events/record-event";
 import { countRegistrationRefused } from "@/lib/metrics/count";
 import type { BootSettings } from "./load-boot-settings";
@@ -34,7 +34,7 @@ const recordThrottled = async (sourceIp: string, limits: BucketLimits, now: numb
   limiter.lastEventAt = now;
   limiter.refusedSinceEvent = 0;
   // Own transaction: see pending-cap.ts (a bare write could join a concurrent, refused registration's).
-  await prisma.$transaction((tx) =>
+  await inTransaction((tx) =>
     recordEvent(
       {
         type: "boot.registration_throttled",

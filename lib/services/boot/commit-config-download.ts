@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 
@@ -17,7 +17,7 @@ type CommitDownloadOptions = {
 export const commitDownload = async ({ device, token, source, sourceIp }: CommitDownloadOptions): Promise<boolean> => {
   const now = new Date();
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     if (token) {
       // The hash too: a newer script replaces the live row's hash in place (one live token row per
       // device, lib/data/boot-tokens.ts), and then the token this request carried is no longer it.

@@ -1,4 +1,5 @@
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { countRegistrationRefused } from "@/lib/metrics/count";
@@ -31,7 +32,7 @@ export const recordPendingCapHit = async ({ maxPendingDevices, sourceIp }: { max
   // In a transaction of its own: with one SQLite connection, a write outside any transaction
   // that runs while a concurrent registration's transaction is open joins that transaction, and
   // that one is being refused (rolled back) for the same cap.
-  await prisma.$transaction((tx) =>
+  await inTransaction((tx) =>
     recordEvent({ type: "boot.pending_cap_reached", actor: { type: "system", name: "ktizo" }, sourceIp, details: { maxPendingDevices, refusedSinceLastEvent: refused } }, tx),
   );
 };

@@ -1,5 +1,5 @@
 import { findBootDevice, type BootDevice } from "@/lib/data/boot-devices";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
@@ -34,7 +34,7 @@ const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknow
 type PendingOptions = { report: DeviceReport; hostname: string | undefined; identity: IdentityVerdict; maxPendingDevices: number };
 
 const createPending = async ({ report, hostname, identity, maxPendingDevices }: PendingOptions): Promise<Device> =>
-  prisma.$transaction(async (tx) => {
+  inTransaction(async (tx) => {
     await checkPendingCap({ tx, maxPendingDevices });
     const device = await tx.device.create({
       data: {

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/principal";
 import { removeDeviceReservation, syncDeviceReservation } from "@/lib/compile/device-reservation";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { voidLiveTokens } from "@/lib/data/boot-tokens";
@@ -30,7 +30,7 @@ export const approveDevice = async ({ id, input, actor, sourceIp }: ApproveDevic
   const hostname = input.hostname ?? current.hostname;
   const ipAddress = input.ipAddress ?? current.ipAddress;
   await checkDeviceAssignment({ deviceId: id, hostname, ipAddress });
-  const device = await prisma.$transaction(async (tx) => {
+  const device = await inTransaction(async (tx) => {
     await claimHostname({ tx, hostname, deviceId: id, actor, sourceIp });
     const updated = await tx.device.update({
       where: { id },

@@ -1,3 +1,4 @@
+import { inTransaction } from "@/lib/data/db";
 import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
 import { prisma } from "@/lib/db/client";
@@ -21,7 +22,7 @@ export const createDevice = async ({ input, actor, sourceIp }: CreateDeviceOptio
   }
   await checkDeviceAssignment({ deviceId: null, hostname: input.hostname, ipAddress: input.ipAddress });
   await assertGroupExists(input.groupId);
-  const device = await prisma.$transaction(async (tx) => {
+  const device = await inTransaction(async (tx) => {
     await claimHostname({ tx, hostname: input.hostname, deviceId: null, actor, sourceIp });
     const created = await tx.device.create({
       data: { ...input, ...(approved ? { approvedAt: new Date(), approvedBy: actor.name ?? actor.type } : {}) },

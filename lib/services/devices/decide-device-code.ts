@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { denyOtherPending, findAuthorizationById, transitionAuthorization } from "@/lib/data/device-authorizations";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -28,7 +28,7 @@ export const approveDeviceCode = async ({ input, actor, sourceIp }: ApproveOptio
     await approveDevice({ id: waiting.device.id, input: { ...assignment, role: assignment.role }, actor, sourceIp });
   }
   const by = actor.name ?? actor.type;
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const won = await transitionAuthorization(
       { id: waiting.row.id, from: ["pending"], where: { expiresAt: { gt: new Date() } }, data: { status: "approved", decidedAt: new Date(), decidedBy: by } },
       tx,
@@ -48,7 +48,7 @@ export const approveDeviceCode = async ({ input, actor, sourceIp }: ApproveOptio
 export const denyDeviceCode = async ({ code, actor, sourceIp }: DenyOptions): Promise<DeviceCodeLookup> => {
   const waiting = await findWaitingCode(code);
   const by = actor.name ?? actor.type;
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const won = await transitionAuthorization({ id: waiting.row.id, from: ["pending"], data: { status: "denied", decidedAt: new Date(), decidedBy: by } }, tx);
     if (!won) throw lostRace();
     await recordEvent({ type: "device.code_denied", actor, sourceIp, deviceId: waiting.device.id, details: { authorizationId: waiting.row.id, requestedFrom: waiting.row.sourceIp } }, tx);

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { recordEvent } from "@/lib/events/record-event";
 import { afterDeviceRemoved } from "./approve-device";
 import { getDeviceOrThrow } from "./get-device-or-throw";
@@ -9,7 +9,7 @@ type DeleteDeviceOptions = { id: string; actor: Actor; sourceIp: string | null }
 // Its boot tokens go with it (cascade). If the machine boots again it registers as new.
 export const deleteDevice = async ({ id, actor, sourceIp }: DeleteDeviceOptions): Promise<void> => {
   const current = await getDeviceOrThrow(id);
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await tx.device.delete({ where: { id } });
     await recordEvent({ type: "device.deleted", actor, sourceIp, deviceId: id, details: { mac: current.mac, hostname: current.hostname } }, tx);
   });

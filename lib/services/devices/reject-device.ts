@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { voidLiveTokens } from "@/lib/data/boot-tokens";
@@ -11,7 +11,7 @@ type RejectDeviceOptions = { id: string; actor: Actor; sourceIp: string | null }
 // A rejected device's unused config tokens die with the decision: it must never get a config.
 export const rejectDevice = async ({ id, actor, sourceIp }: RejectDeviceOptions): Promise<Device> => {
   const current = await getDeviceOrThrow(id);
-  const device = await prisma.$transaction(async (tx) => {
+  const device = await inTransaction(async (tx) => {
     const updated = await tx.device.update({ where: { id }, data: { status: "rejected" } });
     await voidLiveTokens({ deviceId: id, tx });
     await recordEvent({ type: "device.rejected", actor, sourceIp, deviceId: id, details: { mac: updated.mac, previousStatus: current.status } }, tx);

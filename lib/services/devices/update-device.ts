@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/principal";
 import { changedFields } from "@/lib/domain/changed-fields";
 import { AppError } from "@/lib/domain/errors";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { voidLiveTokens } from "@/lib/data/boot-tokens";
@@ -25,7 +25,7 @@ export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceO
   await checkDeviceAssignment({ deviceId: id, hostname: input.hostname, ipAddress: input.ipAddress });
   await assertGroupExists(input.groupId);
   const reinstall = input.bootAction === "reinstall" && current.bootAction !== "reinstall";
-  const device = await prisma.$transaction(async (tx) => {
+  const device = await inTransaction(async (tx) => {
     await claimHostname({ tx, hostname: input.hostname, deviceId: id, actor, sourceIp });
     const updated = await tx.device.update({ where: { id }, data: { ...input, ...(input.hostname !== undefined ? { hostnameSuggested: false } : {}) } });
     const voided = voidsTokens(current, updated) ? await voidLiveTokens({ deviceId: id, tx }) : 0;

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import type { ApprovalRule } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import type { CreateRuleInput } from "@/lib/schemas/rule";
@@ -10,7 +10,7 @@ type CreateRuleOptions = { input: CreateRuleInput; actor: Actor; sourceIp: strin
 export const createRule = async ({ input, actor, sourceIp }: CreateRuleOptions): Promise<ApprovalRule> => {
   await checkRuleAssignment(input);
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const rule = await tx.approvalRule.create({ data: input });
     await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: rule.id, name: rule.name, created: true } }, tx);
 

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import { recordEvent } from "@/lib/events/record-event";
 import { getRuleOrThrow } from "./get-rule-or-throw";
 
@@ -8,7 +8,7 @@ type DeleteRuleOptions = { id: string; actor: Actor; sourceIp: string | null };
 // Devices keep their ruleId as history of who approved them; the rule itself is gone.
 export const deleteRule = async ({ id, actor, sourceIp }: DeleteRuleOptions): Promise<void> => {
   const rule = await getRuleOrThrow(id);
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await tx.approvalRule.delete({ where: { id } });
     await recordEvent({ type: "rule.deleted", actor, sourceIp, details: { ruleId: id, name: rule.name } }, tx);
   });

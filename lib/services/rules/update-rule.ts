@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/data/db";
 import type { ApprovalRule } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { createRuleSchema, type UpdateRuleInput } from "@/lib/schemas/rule";
@@ -37,7 +37,7 @@ export const updateRule = async ({ id, input, actor, sourceIp }: UpdateRuleOptio
   const merged = createRuleSchema.parse({ ...storedFields(current), ...changes });
   await checkRuleAssignment(merged);
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const rule = await tx.approvalRule.update({ where: { id }, data: { ...merged, ...(resetMatchCount ? { matchCount: 0 } : {}) } });
     await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: id, name: rule.name, resetMatchCount: !!resetMatchCount } }, tx);
 
