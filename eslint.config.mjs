@@ -8,8 +8,9 @@ import nextTs from "eslint-config-next/typescript";
 
 // The Prisma client and its generated types: only lib/data (and lib/db, which builds the client) may import them.
 const prisma = [
-  { regex: "^@/lib/(db/client|generated/)", message: "Only lib/data/* talks to the database: call a lib/data function (or a service use-case)." },
+  { regex: "^@/lib/(db|generated)/", message: "Only lib/data/* talks to the database: call a lib/data function (or a service use-case)." },
   { regex: "^@prisma/client", message: "Only lib/data/* talks to the database." },
+  { regex: "^better-sqlite3$", message: "Only lib/data/* talks to the database (the hot path's statements live there too)." },
   { regex: "^(\\.\\./)+(generated|db)/", message: "Only lib/data/* talks to the database." },
 ];
 // Another capability's files: only its index.ts is public (lib/services/<capability>/index.ts).

@@ -1,13 +1,12 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { busyTimeoutMs, databaseFile } from "./database-file";
 
-// The one Prisma client (created once per process, reused across hot reloads). better-sqlite3's `timeout` is SQLite's busy timeout:
-// concurrent writers wait for the lock instead of failing with SQLITE_BUSY.
-const busyTimeoutMs = 10_000;
+// The one Prisma client (created once per process, reused across hot reloads).
 
 const createPrismaClient = (): PrismaClient =>
   new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/ktizo.db", timeout: busyTimeoutMs }),
+    adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile()}`, timeout: busyTimeoutMs }),
     log: process.env.KTIZO_LOG_QUERIES === "1" ? ["query", "warn", "error"] : ["warn", "error"],
   });
 

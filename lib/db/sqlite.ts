@@ -1,0 +1,26 @@
+import Database from "better-sqlite3";
+import { busyTimeoutMs, databaseFile } from "./database-file";
+
+// A second, plain better-sqlite3 connection to the same file, next to Prisma's. It serves what must
+// cost almost nothing per request: prepared statements on the machine-facing hot path and
+// `PRAGMA data_version` for change detection (lib/data/change-signal.ts). It is a different
+// connection from Prisma's on purpose: SQLite reports through data_version the commits of every
+// OTHER connection, so Prisma's writes in this process show up here too
+// (https://www.sqlite.org/pragma.html#pragma_data_version).
+const globalForSqlite = globalThis as unknown as { ktizoSqlite?: Database.Database };
+
+export const sqlite = (): Database.Database => {
+  if (!globalForSqlite.ktizoSqlite) {
+    const connection = new Database(databaseFile(), { timeout: busyTimeoutMs });
+    connection.pragma("journal_mode = WAL");
+    globalForSqlite.ktizoSqlite = connection;
+  }
+
+  return globalForSqlite.ktizoSqlite;
+};
+
+// Tests that swap DATABASE_URL between files close the connection so the next call reopens.
+export const closeSqlite = (): void => {
+  globalForSqlite.ktizoSqlite?.close();
+  delete globalForSqlite.ktizoSqlite;
+};
