@@ -66,7 +66,7 @@ beforeAll(async () => {
   if (!existsSync(path.join(repo, ".next/BUILD_ID"))) throw new Error("the production build is missing: run `npx next build` first (npm test does)");
   token = await createAdminToken("web-processes");
   await seedGeneratedCluster();
-  await seedNetworkSettings({ allowMacOnlyDownload: true, pendingHoldSeconds: 30 });
+  await seedNetworkSettings({ allowMacOnlyDownload: true, pendingHoldSeconds: 30, registrationBurst: 6, registrationsPerMinute: 1 });
   const env = {
     NODE_ENV: "production",
     DATABASE_URL: process.env.DATABASE_URL!,
@@ -131,4 +131,22 @@ describe("two web processes", () => {
     console.info(`[web-processes] approval on ${a.pid}: held download on ${onB.pid} answered after ${download.at - approvedAt} ms, feed event after ${woke.at - approvedAt} ms`);
     feed.response.destroy();
   }, 120_000);
+
+  it("the per-address registration budget holds for both processes together (each holds 1/N of it)", async () => {
+    const outcomes: { status: number; pid: number }[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      // A new connection each time: the cluster hands them out round-robin.
+      const agent = new Agent({ keepAlive: false });
+      const { response, pid } = await send({ agent, path: "/api/v1/devices/register", method: "POST", body: { mac: `52:54:00:a8:00:${n.toString(16).padStart(2, "0")}` } });
+      await textOf(response);
+      outcomes.push({ status: response.statusCode ?? 0, pid });
+    }
+    const admitted = outcomes.filter((outcome) => outcome.status === 201);
+    expect(new Set(outcomes.map((outcome) => outcome.pid)).size).toBe(2);
+    expect(outcomes.filter((outcome) => outcome.status === 429).length).toBeGreaterThan(0);
+    // registrationBurst 6 in all: 3 per process, never 6 per process.
+    expect(admitted.length).toBeLessThanOrEqual(6);
+    expect(admitted.length).toBeGreaterThanOrEqual(3);
+    expect(await prisma.device.count({ where: { mac: { startsWith: "52:54:00:a8" } } })).toBe(admitted.length);
+  }, 60_000);
 });
