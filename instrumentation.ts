@@ -1,7 +1,4 @@
-// Next's start-up hook: background work that belongs to the web process. Only in the Node.js
-// runtime (the outbox needs Prisma and node:crypto) and never during `next build`.
-export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startWebhookDispatcher } = await import("@/lib/webhooks/start-dispatcher");
-  startWebhookDispatcher();
-}
+// Next's start-up hook. Intentionally empty of work: background jobs (the webhook dispatcher, asset
+// imports, retention) run only in the worker (worker/jobs/, docs/architecture.md), so a web process
+// holds no timers and any number of them can serve side by side.
+export async function register() {}

@@ -45,6 +45,9 @@ describe("npm start checks every setting first", () => {
     ["KTIZO_TRUSTED_PROXIES", { KTIZO_TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" }],
     ["KTIZO_WORKER_MAX_FAILURES", { KTIZO_WORKER_MAX_FAILURES: "zero" }],
     ["PORT", { PORT: "http" }],
+    ["KTIZO_WEB_PROCESSES", { KTIZO_WEB_PROCESSES: "0" }],
+    ["KTIZO_WEB_PROCESSES", { KTIZO_WEB_PROCESSES: "two" }],
+    ["KTIZO_WEB_PROCESSES", { KTIZO_WEB_PROCESSES: "1.5" }],
   ])("a bad %s exits non-zero within seconds, naming it, before anything is created", async (name, env) => {
     const run = await start(env);
     expect(run.code, run.stderr).toBe(2);

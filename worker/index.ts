@@ -1,11 +1,15 @@
-// The ktizo worker: keeps dnsmasq running on the config the web app renders into compiled/dnsmasq/.
+// The ktizo worker: keeps dnsmasq running on the config the web app renders into compiled/dnsmasq/,
+// and runs every background job (worker/jobs/: retention, webhook deliveries, asset imports).
 // Wiring only (the behaviour lives in the modules it starts); run with `npm run worker` (node --import tsx worker/index.ts).
 import { loadClusterJobsConfig, startClusterJobs } from "@/worker/cluster-health";
 import { loadWorkerConfig } from "@/worker/config";
 import { stopStaleDnsmasq } from "@/worker/dnsmasq/stop-stale-dnsmasq";
 import { ensureDir } from "@/worker/ensure-dir";
+import { watchDatabaseChanges } from "@/lib/services/events";
+import { assetImportsJob } from "@/worker/jobs/asset-imports-job";
 import { createJobRunner } from "@/worker/jobs/job-runner";
 import { retentionJob } from "@/worker/jobs/retention-job";
+import { webhooksJob } from "@/worker/jobs/webhooks-job";
 import { createLogger } from "@/worker/logger";
 import { createStatusPublisher } from "@/worker/status-publisher";
 import { createSupervisor } from "@/worker/supervisor";
@@ -20,7 +24,25 @@ const { paths } = config;
 await Promise.all([ensureDir(paths.dataDir), ensureDir(paths.dnsmasqDir)]);
 await stopStaleDnsmasq({ pidFile: paths.dnsmasqPidFile, timeoutMs: config.stopTimeoutMs, log });
 
-const status = createStatusPublisher({ file: paths.workerStatusFile, heartbeatMs: config.heartbeatMs, log });
+// Background jobs (worker/jobs/): the web processes run none (docs/architecture.md). Triggered jobs
+// also run within ~100 ms of any commit by any process (SQLite's data_version).
+const webhooks = webhooksJob({ trigger: watchDatabaseChanges });
+const jobs = createJobRunner({
+  jobs: [
+    retentionJob({ intervalMs: config.retentionIntervalMs, log: log.child("retention") }),
+    webhooks,
+    assetImportsJob({ trigger: watchDatabaseChanges, log: log.child("assets") }),
+  ],
+  log: log.child("jobs"),
+  // A failure reaches the status file (and /metrics) at once, not at the next heartbeat.
+  onFailure: () => status.update({}),
+});
+const status = createStatusPublisher({
+  file: paths.workerStatusFile,
+  heartbeatMs: config.heartbeatMs,
+  log,
+  counters: () => ({ jobs: jobs.stats().map(({ name, runs, failures, lastError }) => ({ name, runs, failures, lastError: lastError?.slice(0, 4000) ?? null })), webhookDeliveries: webhooks.totals() }),
+});
 const supervisor = createSupervisor({ config, status, log, dnsmasqLog: createLogger("dnsmasq") });
 const watcher = watchTargets({
   dir: paths.dnsmasqDir,
@@ -32,8 +54,6 @@ const watcher = watchTargets({
 
 // Bootstrap and cluster health run here, never in the web process (docs/cluster.md).
 const clusterJobs = startClusterJobs({ config: loadClusterJobsConfig(), log: log.child("cluster") });
-// Periodic database jobs (worker/jobs/): retention of events, spent boot tokens, delivered webhooks.
-const jobs = createJobRunner({ jobs: [retentionJob({ intervalMs: config.retentionIntervalMs, log: log.child("retention") })], log: log.child("jobs") });
 
 let shuttingDown = false;
 const shutdown = async (signal: string) => {

@@ -1,8 +1,8 @@
 import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
-import { workerStatusSchema, type WorkerStatus } from "@/lib/schemas/worker-status";
+import { workerStatusSchema, type WorkerCounters, type WorkerStatus } from "@/lib/schemas/worker-status";
 import type { Logger } from "@/worker/logger";
 
-export type StatusFields = Omit<WorkerStatus, "heartbeatAt" | "workerPid" | "startedAt">;
+export type StatusFields = Omit<WorkerStatus, "heartbeatAt" | "workerPid" | "startedAt" | "counters">;
 
 export type StatusPublisher = {
   // Merge a change and write it at once (the dashboard should not wait for the next heartbeat).
@@ -13,7 +13,8 @@ export type StatusPublisher = {
   close: (patch?: Partial<StatusFields>) => Promise<void>;
 };
 
-export type StatusPublisherOptions = { file: string; heartbeatMs: number; log: Logger };
+// `counters`: read at every write (the job counters that /metrics shows, worker/jobs/).
+export type StatusPublisherOptions = { file: string; heartbeatMs: number; log: Logger; counters?: () => WorkerCounters };
 
 const initial: StatusFields = {
   state: "starting",
@@ -26,13 +27,13 @@ const initial: StatusFields = {
   restarts: 0,
 };
 
-export const createStatusPublisher = ({ file, heartbeatMs, log }: StatusPublisherOptions): StatusPublisher => {
+export const createStatusPublisher = ({ file, heartbeatMs, log, counters }: StatusPublisherOptions): StatusPublisher => {
   const startedAt = new Date().toISOString();
   let fields: StatusFields = { ...initial };
   let queue: Promise<void> = Promise.resolve();
 
   const snapshot = (): WorkerStatus =>
-    workerStatusSchema.parse({ ...fields, workerPid: process.pid, startedAt, heartbeatAt: new Date().toISOString() });
+    workerStatusSchema.parse({ ...fields, workerPid: process.pid, startedAt, heartbeatAt: new Date().toISOString(), counters: counters?.() });
 
   // Writes are chained so an older snapshot never lands after a newer one; a failed write is
   // logged and retried by the next heartbeat rather than taking the worker down.

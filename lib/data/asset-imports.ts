@@ -54,3 +54,16 @@ export type ImportOutcome = { bytesDone?: number; bytesTotal?: number; sha256?: 
 
 export const finishAssetImport = async ({ id, status, outcome, db = prisma }: { id: string; status: "done" | "failed"; outcome: ImportOutcome; db?: Db }): Promise<AssetImportJson> =>
   importOf(await db.assetImport.update({ where: { id }, data: { status, ...outcome } }));
+
+// The worker's asset-imports job takes queued imports here: a compare-and-set from "queued", so a
+// row is taken by one run only even if two workers ever ran side by side.
+export const claimQueuedImports = async (limit: number): Promise<string[]> => {
+  const queued = await prisma.assetImport.findMany({ where: { status: "queued" }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
+  const claimed: string[] = [];
+  for (const { id } of queued) {
+    const { count } = await prisma.assetImport.updateMany({ where: { id, status: "queued" }, data: { status: "downloading", error: null } });
+    if (count === 1) claimed.push(id);
+  }
+
+  return claimed;
+};

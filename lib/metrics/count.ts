@@ -9,7 +9,15 @@ export const countConfigDownload = (result: "served" | "refused" | "not_ready" |
   metrics().configDownloads.inc({ result });
 };
 
-export const countWebhookDelivery = (result: "delivered" | "retry" | "failed"): void => {
+// Deliveries happen in the worker (worker/jobs/webhooks-job.ts), which publishes its totals in its
+// status file; a dispatcher run in this process (a test send) counts here. /metrics shows the sum
+// (set-scrape-gauges.ts).
+type DeliveryResult = "delivered" | "retry" | "failed";
+const globalForDeliveries = globalThis as unknown as { ktizoLocalDeliveries?: Record<DeliveryResult, number> };
+export const localWebhookDeliveries = (): Record<DeliveryResult, number> => (globalForDeliveries.ktizoLocalDeliveries ??= { delivered: 0, retry: 0, failed: 0 });
+
+export const countWebhookDelivery = (result: DeliveryResult): void => {
+  localWebhookDeliveries()[result] += 1;
   metrics().webhookDeliveries.inc({ result });
 };
 

@@ -24,6 +24,8 @@ export type KtizoMetrics = {
   clusterNodes: Gauge<"stage">;
   registrationsRefused: Counter<"reason">;
   heldDownloads: Gauge;
+  workerJobRuns: Counter<"job">;
+  workerJobFailures: Counter<"job">;
 };
 
 const createMetrics = (): KtizoMetrics => {
@@ -76,6 +78,8 @@ const createMetrics = (): KtizoMetrics => {
     clusterNodes: new Gauge({ name: "ktizo_cluster_nodes", help: "Approved devices by stage (installing, booting, running, ready)", labelNames: ["stage"], registers }),
     registrationsRefused: new Counter({ name: "ktizo_registrations_refused_total", help: "New-MAC registrations refused, by reason (rate_limited, pending_cap)", labelNames: ["reason"], registers }),
     heldDownloads: new Gauge({ name: "ktizo_held_config_downloads", help: "Config downloads of pending devices held open in this process", registers }),
+    workerJobRuns: new Counter({ name: "ktizo_worker_job_runs_total", help: "Runs of each worker job (worker/jobs/) since the worker started, from its status file", labelNames: ["job"], registers }),
+    workerJobFailures: new Counter({ name: "ktizo_worker_job_failures_total", help: "Failed runs of each worker job since the worker started (the cause is in the worker's log), from its status file", labelNames: ["job"], registers }),
   };
 };
 

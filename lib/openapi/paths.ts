@@ -29,6 +29,7 @@ export const apiPaths = [
   "/api/v1/devices",
   "/api/v1/devices/bulk",
   "/api/v1/devices/rack",
+  "/api/v1/devices/changes",
   "/api/v1/devices/register",
   "/api/v1/devices/{id}",
   "/api/v1/devices/{id}/approve",

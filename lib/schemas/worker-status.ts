@@ -17,6 +17,20 @@ export const workerErrorSchema = z.object({
 });
 export type WorkerError = z.infer<typeof workerErrorSchema>;
 
+// The worker's job counters (worker/jobs/), for /metrics: a web process cannot see the worker's
+// memory, so the worker publishes them here with every heartbeat. Since the worker's start.
+export const workerJobStatsSchema = z.object({
+  name: z.string().min(1).max(64),
+  runs: z.number().int().min(0),
+  failures: z.number().int().min(0),
+  lastError: z.string().max(4000).nullable(),
+});
+export const workerCountersSchema = z.object({
+  jobs: z.array(workerJobStatsSchema).max(64).default([]),
+  webhookDeliveries: z.object({ delivered: z.number().int().min(0), retry: z.number().int().min(0), failed: z.number().int().min(0) }).default({ delivered: 0, retry: 0, failed: 0 }),
+});
+export type WorkerCounters = z.infer<typeof workerCountersSchema>;
+
 export const workerStatusSchema = z.object({
   state: z.enum(workerStates),
   // Why the state is what it is, in words an admin can act on (null while running normally).
@@ -32,6 +46,8 @@ export const workerStatusSchema = z.object({
   restarts: z.number().int().min(0),
   startedAt: isoDate,
   heartbeatAt: isoDate,
+  // Absent in files written by an older worker.
+  counters: workerCountersSchema.optional(),
 }).refine((status) => status.state !== "running" || status.dnsmasqPid !== null, "a running state needs a dnsmasq pid");
 export type WorkerStatus = z.infer<typeof workerStatusSchema>;
 

@@ -3,30 +3,27 @@ import { claimDueDeliveries, findDeliveryToSend, markAttemptFailed, markDelivere
 import { backoffPolicy, nextStepAfterFailure, type BackoffPolicy } from "@/lib/domain/webhooks/backoff";
 import { countWebhookDelivery } from "@/lib/metrics/count";
 import { postDelivery } from "@/lib/webhooks/post-delivery";
-import { onWebhookWake } from "@/lib/webhooks/wake";
 
 export type DispatcherOptions = {
   now?: () => Date;
   timeoutMs?: number;
   batchSize?: number;
-  intervalMs?: number;
   policy?: BackoffPolicy;
   fetchImpl?: typeof fetch;
   // Retries of many deliveries that failed together are spread out; tests pass () => 0.
   jitter?: () => number;
 };
 
-export type TickResult = { claimed: number; delivered: number; retrying: number; failed: number };
+// `errors`: attempts that ended in an unexpected error (not an answer of the receiver): the worker's
+// webhooks job reports them as its failure, with their cause.
+export type TickResult = { claimed: number; delivered: number; retrying: number; failed: number; errors: string[] };
 
-export type WebhookDispatcher = {
-  runOnce: (ids?: string[]) => Promise<TickResult>;
-  start: () => void;
-  stop: () => Promise<void>;
-};
+export type WebhookDispatcher = { runOnce: (ids?: string[]) => Promise<TickResult> };
 
 // Delivers the outbox: claim due rows, POST each (signed, with a timeout), record the outcome,
 // schedule a retry with exponential backoff or give up after the last attempt. All state lives in
-// the database, so a new dispatcher (after a restart) continues where the old one stopped.
+// the database, so a new dispatcher (after a restart) continues where the old one stopped. The
+// worker's webhooks job (worker/jobs/webhooks-job.ts) runs it every second and on any commit.
 export const createWebhookDispatcher = (options: DispatcherOptions = {}): WebhookDispatcher => {
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -34,9 +31,7 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
   const jitter = options.jitter ?? Math.random;
   // The lease outlives the request timeout, so a slow attempt is never claimed twice.
   const leaseMs = timeoutMs + 30_000;
-  let timer: NodeJS.Timeout | null = null;
   let running: Promise<TickResult> | null = null;
-  let unsubscribe: (() => void) | null = null;
 
   const deliverOne = async (id: string): Promise<"delivered" | "retry" | "failed"> => {
     const delivery = await findDeliveryToSend(id);
@@ -78,10 +73,12 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
     const claimed = await claimDueDeliveries({ now: now(), leaseMs, limit: options.batchSize ?? 20, ids });
     // An unexpected error (the database went away mid-attempt) leaves the row claimed: it is due again
     // when the lease ends. It is logged with its cause, never dropped silently.
+    const errors: string[] = [];
     const outcomes = await Promise.all(
       claimed.map((id) =>
         deliverOne(id).catch((error: unknown) => {
           console.error(`[webhooks] delivery ${id}: attempt failed, retrying after the lease`, error);
+          errors.push(`delivery ${id}: ${error instanceof Error ? error.message : String(error)}`);
 
           return "retry" as const;
         }),
@@ -94,6 +91,7 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
       delivered: outcomes.filter((outcome) => outcome === "delivered").length,
       retrying: outcomes.filter((outcome) => outcome === "retry").length,
       failed: outcomes.filter((outcome) => outcome === "failed").length,
+      errors,
     };
   };
 
@@ -108,28 +106,5 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
     }
   };
 
-  const loop = () => {
-    void runOnce()
-      .catch((error: unknown) => console.error("[webhooks] dispatch failed", error))
-      .finally(() => {
-        if (timer) timer = setTimeout(loop, options.intervalMs ?? 1_000);
-      });
-  };
-
-  return {
-    runOnce,
-    start: () => {
-      if (timer) return;
-      timer = setTimeout(loop, 0);
-      unsubscribe = onWebhookWake(() => {
-        if (!running) void runOnce().catch(() => undefined);
-      });
-    },
-    stop: async () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      unsubscribe?.();
-      await running?.catch(() => undefined);
-    },
-  };
+  return { runOnce };
 };

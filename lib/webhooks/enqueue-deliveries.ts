@@ -4,13 +4,13 @@ import { insertDeliveries } from "@/lib/data/webhook-deliveries";
 import { listWebhookSubscriptions } from "@/lib/data/webhooks";
 import type { StoredEvent } from "@/lib/data/events";
 import { buildPayload, isWebhookEventType, subscribedTo } from "@/lib/domain/webhooks/payload";
-import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";
 
 type EnqueueOptions = { event: StoredEvent; tx?: Db };
 
 // The outbox write of the durable webhook queue: one WebhookDelivery per enabled, subscribed
 // webhook, in the transaction that records the event, so a delivery exists exactly when its event
-// does. The dispatcher (lib/webhooks/dispatcher.ts) sends them later, across restarts.
+// does. The dispatcher (lib/webhooks/dispatcher.ts, run by the worker) sends them later, across
+// restarts; the commit itself wakes it (SQLite's data_version, lib/data/change-signal.ts).
 export const enqueueWebhookDeliveries = async ({ event, tx }: EnqueueOptions): Promise<number> => {
   if (!isWebhookEventType(event.type)) return 0;
   const webhooks = await listWebhookSubscriptions(tx);
@@ -28,7 +28,6 @@ export const enqueueWebhookDeliveries = async ({ event, tx }: EnqueueOptions): P
     }),
   );
   await insertDeliveries({ webhookIds: targets.map((webhook) => webhook.id), event: event.type, payload, at: event.createdAt, db: tx });
-  wakeWebhookDispatcher();
 
   return targets.length;
 };

@@ -15,6 +15,7 @@ import { partialFileOf } from "@/lib/services/assets/run-asset-import";
 import { createNetworkSettings, updateNetworkSettings } from "@/lib/services/network";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
+import { startAssetImportWorker } from "@/tests/helpers/worker-jobs";
 
 // A local STAND-IN for Image Factory (node:http on 127.0.0.1; the real one is on the internet) that
 // counts every request it gets. Anonymous machines may only make ktizo pull the cluster's configured
@@ -83,6 +84,10 @@ beforeAll(async () => {
   );
   settingsId = created.id;
 });
+
+// The worker's asset-imports job, which runs what the API queues.
+const importWorker = startAssetImportWorker();
+afterAll(() => importWorker.runner.stop());
 
 afterAll(async () => {
   upstream.closeAllConnections();

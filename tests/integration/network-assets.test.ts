@@ -14,6 +14,7 @@ import { paths } from "@/lib/paths";
 import { createNetworkSettings, updateNetworkSettings } from "@/lib/services/network";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
+import { startAssetImportWorker } from "@/tests/helpers/worker-jobs";
 
 // A local stand-in for Image Factory and for any URL an admin imports from: Range-capable, slow
 // enough for progress to be observed, and able to cut a transfer off halfway (to test resume).
@@ -69,6 +70,10 @@ beforeAll(async () => {
   token = await createAdminToken();
   await createNetworkSettings({ interface: "eth0", serverIp: "10.40.0.2", httpBaseUrl: "http://10.40.0.2:3100", dhcpRangeStart: "10.40.0.100", dhcpRangeEnd: "10.40.0.150", assetSource: "local" }, { actor: systemActor });
 });
+
+// The worker's asset-imports job, which runs what the API queues.
+const importWorker = startAssetImportWorker();
+afterAll(() => importWorker.runner.stop());
 
 afterAll(async () => {
   upstream.closeAllConnections();

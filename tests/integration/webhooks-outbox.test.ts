@@ -93,7 +93,7 @@ describe("outbox and dispatcher", () => {
     expect(await prisma.webhookDelivery.count()).toBe(1);
 
     const result = await createWebhookDispatcher({ jitter: () => 0 }).runOnce();
-    expect(result).toEqual({ claimed: 1, delivered: 1, retrying: 0, failed: 0 });
+    expect(result).toEqual({ claimed: 1, delivered: 1, retrying: 0, failed: 0, errors: [] });
     const [request] = receiver.requests;
     expect(request?.path).toBe("/hook");
     expect(request?.headers["content-type"]).toBe("application/json");

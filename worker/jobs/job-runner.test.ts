@@ -59,3 +59,59 @@ describe("createJobRunner", () => {
     await expect(runner.runNow("missing")).rejects.toThrow(/no job named missing/);
   });
 });
+
+describe("triggered jobs", () => {
+  it("a trigger runs the job at once; a trigger during a run asks for exactly one more run; stop unsubscribes", async () => {
+    const { log } = quietLog();
+    let wake: () => void = () => undefined;
+    let subscribed = false;
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const runner = createJobRunner({
+      jobs: [
+        {
+          name: "on-change",
+          intervalMs: 60_000,
+          trigger: (listener) => {
+            wake = listener;
+            subscribed = true;
+
+            return () => void (subscribed = false);
+          },
+          run: async () => {
+            runs += 1;
+            await new Promise<void>((resolve) => (release = resolve));
+          },
+        },
+      ],
+      log,
+    });
+    runner.start();
+    await waitFor(() => runs === 1);
+    wake();
+    wake();
+    wake();
+    release();
+    await waitFor(() => runs === 2);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(runs).toBe(2);
+    wake();
+    await waitFor(() => runs === 3);
+    release();
+    await runner.stop();
+    expect(subscribed).toBe(false);
+    wake();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(runs).toBe(3);
+  });
+
+  it("reports each failure to onFailure with the counts", async () => {
+    const { log } = quietLog();
+    const reported: number[] = [];
+    const runner = createJobRunner({ jobs: [{ name: "bad", intervalMs: 60_000, run: async () => { throw new Error("nope"); } }], log, onFailure: (stats) => reported.push(stats.failures) });
+    await runner.runNow("bad");
+    await runner.runNow("bad");
+    expect(reported).toEqual([1, 2]);
+  });
+});

@@ -1,6 +1,6 @@
 import { approveDeviceSchema, bulkDeviceSchema, createDeviceSchema, listDevicesQuerySchema, rackSchema, updateDeviceSchema } from "@/lib/schemas/device";
 import { bulkResultShape, configPreviewShape, deviceListShape, deviceShape } from "@/lib/openapi/response-shapes";
-import { ok, type RouteDoc } from "@/lib/openapi/route-doc";
+import { ok, text, type RouteDoc } from "@/lib/openapi/route-doc";
 
 const tag = "Devices";
 
@@ -13,6 +13,14 @@ export const deviceRoutes: RouteDoc[] = [
   { method: "post", path: "/api/v1/devices/{id}/approve", tag, auth: "admin", summary: "Approve with a role (hostname, static IP, install disk optional)", body: approveDeviceSchema, responses: { ...ok("approved", deviceShape), 409: { description: "hostname or IP taken" } } },
   { method: "post", path: "/api/v1/devices/{id}/reject", tag, auth: "admin", summary: "Reject a device", responses: ok("rejected", deviceShape) },
   { method: "get", path: "/api/v1/devices/rack", tag, auth: "admin", summary: "Every device's stage (pending, rejected, approved, booting, downloaded, installed) and the count per stage, for the rack grid", responses: ok("the rack", rackSchema) },
+  {
+    method: "get",
+    path: "/api/v1/devices/changes",
+    tag,
+    auth: "admin",
+    summary: "Live feed (Server-Sent Events): a `devices` event with the table's version when it starts and whenever a device changes, in any web process or the worker",
+    responses: { 200: text("event stream", "text/event-stream") },
+  },
   { method: "post", path: "/api/v1/devices/bulk", tag, auth: "admin", summary: "Approve, reject or delete many devices", body: bulkDeviceSchema, responses: ok("outcome", bulkResultShape) },
   { method: "get", path: "/api/v1/devices/{id}/config", tag, auth: "admin", summary: "Config preview (role base ← cluster patches ← group patch ← device), secrets redacted", responses: { ...ok("preview", configPreviewShape), 409: { description: "cluster config or network settings missing" } } },
 ];

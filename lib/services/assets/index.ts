@@ -4,3 +4,4 @@ export * from "./list-local-assets";
 export * from "./serve-ipxe-binary";
 export * from "./serve-talos-asset";
 export * from "./start-asset-import";
+export * from "./run-queued-asset-imports";

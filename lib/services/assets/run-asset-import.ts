@@ -17,10 +17,12 @@ const progressIntervalMs = 250;
 export const partialFileOf = ({ url, talosVersion, fileName }: { url: string; talosVersion: string; fileName: string }): string =>
   path.join(paths().assetPartialDir, `${createHash("sha256").update(`${url}\n${talosVersion}/${fileName}`).digest("hex")}.partial`);
 
-// Runs one import to its end (in the background of the request that started it). The partial file
+export type AssetImportOutcome = { status: "done" } | { status: "failed"; error: string };
+
+// Runs one import to its end (in the worker's asset-imports job, worker/jobs/). The partial file
 // survives a failure or a restart, so importing the same file again resumes where it stopped —
 // except after a checksum mismatch, where the bytes are known to be wrong and are discarded.
-export const runAssetImport = async (id: string, actor: Actor = systemActor): Promise<void> => {
+export const runAssetImport = async (id: string, actor: Actor = systemActor): Promise<AssetImportOutcome> => {
   const job = await markImportDownloading(id);
   const partial = partialFileOf(job);
   const target = path.join(paths().assetsDir, job.talosVersion, job.fileName);
@@ -42,27 +44,23 @@ export const runAssetImport = async (id: string, actor: Actor = systemActor): Pr
     await pending;
     if (job.expectedSha256 && job.expectedSha256 !== result.sha256) {
       await rm(partial, { force: true });
-      await finish(id, actor, "failed", { bytesDone: result.bytes, sha256: result.sha256, error: `sha256 mismatch: expected ${job.expectedSha256}, got ${result.sha256}` });
-
-      return;
+      return finish(id, actor, "failed", { bytesDone: result.bytes, sha256: result.sha256, error: `sha256 mismatch: expected ${job.expectedSha256}, got ${result.sha256}` });
     }
     if (!result.sizeChecked && !job.expectedSha256) {
       // Without a size or a checksum a cut-off transfer looks complete: it is not placed.
       await rm(partial, { force: true });
-      await finish(id, actor, "failed", { bytesDone: result.bytes, sha256: result.sha256, error: "the server sent no Content-Length, so a truncated download cannot be detected: import again with the file's sha256" });
-
-      return;
+      return finish(id, actor, "failed", { bytesDone: result.bytes, sha256: result.sha256, error: "the server sent no Content-Length, so a truncated download cannot be detected: import again with the file's sha256" });
     }
     await chmod(partial, 0o644);
     await rename(partial, target);
-    await finish(id, actor, "done", { bytesDone: result.bytes, bytesTotal: result.bytes, sha256: result.sha256 });
+    return finish(id, actor, "done", { bytesDone: result.bytes, bytesTotal: result.bytes, sha256: result.sha256 });
   } catch (error) {
     await pending.catch(() => undefined);
-    await finish(id, actor, "failed", { error: (error as Error).message.slice(0, 500) });
+    return finish(id, actor, "failed", { error: (error as Error).message.slice(0, 500) });
   }
 };
 
-const finish = async (id: string, actor: Actor, status: "done" | "failed", outcome: ImportOutcome) => {
+const finish = async (id: string, actor: Actor, status: "done" | "failed", outcome: ImportOutcome): Promise<AssetImportOutcome> => {
   await inTransaction(async (tx) => {
     const row = await finishAssetImport({ id, status, outcome, db: tx });
     await recordEvent(
@@ -74,4 +72,6 @@ const finish = async (id: string, actor: Actor, status: "done" | "failed", outco
       tx,
     );
   });
+
+  return status === "done" ? { status } : { status, error: outcome.error ?? "failed" };
 };

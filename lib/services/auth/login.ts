@@ -8,6 +8,7 @@ import { newSessionExpiry } from "@/lib/auth/session-policy";
 import { generateSecretToken, hashToken } from "@/lib/auth/tokens";
 import { decideLoginThrottle, loginFailureLimit, loginFailureWindowMs } from "@/lib/domain/login-rate-limit";
 import { recordEvent } from "@/lib/events/record-event";
+import { webProcessShare } from "@/lib/web-processes";
 import { loginSchema } from "@/lib/schemas/auth";
 
 export type LoginOptions = { username: string; password: string; sourceIp?: string | null; userAgent?: string | null };
@@ -29,7 +30,9 @@ export const login = async ({ sourceIp = null, userAgent = null, ...input }: Log
   const others = inFlight.get(key) ?? 0;
   inFlight.set(key, others + 1);
   try {
-    const pending = Array.from({ length: others }, () => now);
+    // With N web processes a parallel burst spreads over all of them and each sees 1/N of it: an
+    // attempt in flight here counts N times, so the burst as a whole stays within the limit.
+    const pending = Array.from({ length: Math.round(others / webProcessShare()) }, () => now);
     const throttle = decideLoginThrottle({ failures: [...(await recentFailures(sourceIp, now)), ...pending], now });
     // Refused attempts are not recorded: a flood of them would bury the log and extend the lockout.
     if (!throttle.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };

@@ -2,13 +2,14 @@ import { AppError } from "@/lib/domain/errors";
 import { isBucketFull, takeToken, type BucketLimits, type BucketState } from "@/lib/domain/boot/token-bucket";
 import { inTransaction } from "@/lib/data/db";
 import { recordEvent } from "@/lib/events/record-event";
+import { webProcessShare } from "@/lib/web-processes";
 import { countRegistrationRefused } from "@/lib/metrics/count";
 import type { BootSettings } from "./load-boot-settings";
 
 // New-MAC registrations are anonymous writes: each is a row and an event. A token bucket per
 // source IP bounds how fast one address can add devices (a known device polling never reaches
-// this). The buckets live in this process's memory: with several web processes each holds its
-// own (docs/flood-bounds.md). The map is bounded: full buckets carry no state and are dropped first.
+// this). The buckets live in this process's memory: with several web processes each holds 1/N of
+// the budget, so together they admit no more than the setting (docs/flood-bounds.md). The map is bounded: full buckets carry no state and are dropped first.
 const maxTrackedAddresses = 50_000;
 const throttleEventEveryMs = 60_000;
 
@@ -49,7 +50,9 @@ const recordThrottled = async (sourceIp: string, limits: BucketLimits, now: numb
 
 // Throws rate_limited (429) when this source address registered too many new MACs lately.
 export const admitRegistration = async ({ sourceIp, settings }: { sourceIp: string | null; settings: BootSettings }): Promise<void> => {
-  const limits = { burst: settings.registrationBurst, perMinute: settings.registrationsPerMinute };
+  // The budget is for all web processes together: each holds its share of it (docs/flood-bounds.md).
+  const share = webProcessShare();
+  const limits = { burst: Math.max(1, Math.floor(settings.registrationBurst * share)), perMinute: settings.registrationsPerMinute * share };
   const key = sourceIp ?? "unknown";
   const now = Date.now();
   const result = takeToken({ state: limiter.buckets.get(key), limits, now });

@@ -1,26 +1,26 @@
 import { EventEmitter } from "node:events";
 import { readDeviceStatuses } from "@/lib/data/boot-devices";
+import { onDatabaseChange } from "@/lib/data/change-signal";
 
 // Wakes held config downloads when their device changes. A change made in this process wakes the
-// waiters at once (notifyDeviceChanged). A change made by another process (a second web instance,
-// the CLI, a later restart's writer) is seen by ONE shared poller per process, not one per held
-// request: while anyone waits it reads the status of every waited device in one query every
-// `crossProcessPollMs` and wakes those whose status moved on. No waiter, no query.
-const crossProcessPollMs = 1000;
-
+// waiters at once (notifyDeviceChanged). A change made by any other process (another web process,
+// the worker, the CLI) moves SQLite's data_version, which lib/data/change-signal.ts reports within
+// ~100 ms; then ONE query per process (not one per held request) reads the status of every waited
+// device and wakes those whose status moved on. No waiter, no subscription and no query.
 type Waited = { waiters: number; status: string };
-type Notifier = { emitter: EventEmitter; waited: Map<string, Waited>; timer: NodeJS.Timeout | null };
-const globalForNotifier = globalThis as unknown as { ktizoDeviceNotifier2?: Notifier };
-const notifier = (globalForNotifier.ktizoDeviceNotifier2 ??= { emitter: new EventEmitter().setMaxListeners(0), waited: new Map(), timer: null });
+type Notifier = { emitter: EventEmitter; waited: Map<string, Waited>; unsubscribe: (() => void) | null; checking: boolean; again: boolean };
+const globalForNotifier = globalThis as unknown as { ktizoDeviceNotifier3?: Notifier };
+const notifier = (globalForNotifier.ktizoDeviceNotifier3 ??= { emitter: new EventEmitter().setMaxListeners(0), waited: new Map(), unsubscribe: null, checking: false, again: false });
 
 export const notifyDeviceChanged = (deviceId: string): void => {
   notifier.emitter.emit(deviceId);
 };
 
-const pollOnce = async (): Promise<void> => {
+const checkWaited = async (): Promise<void> => {
   const ids = [...notifier.waited.keys()];
+  if (ids.length === 0) return;
   const rows = await readDeviceStatuses(ids).catch((error: unknown) => {
-    console.error("[devices] polling held devices failed", error);
+    console.error("[devices] reading held devices after a database change failed", error);
 
     return null;
   });
@@ -32,15 +32,31 @@ const pollOnce = async (): Promise<void> => {
   }
 };
 
-const schedule = (): void => {
-  if (notifier.timer || notifier.waited.size === 0) return;
-  notifier.timer = setTimeout(() => {
-    void pollOnce().finally(() => {
-      notifier.timer = null;
-      schedule();
-    });
-  }, crossProcessPollMs);
-  notifier.timer.unref();
+// Changes arriving while a check runs are folded into one more check after it.
+const onChange = (): void => {
+  if (notifier.checking) {
+    notifier.again = true;
+
+    return;
+  }
+  notifier.checking = true;
+  void checkWaited().finally(() => {
+    notifier.checking = false;
+    if (notifier.again) {
+      notifier.again = false;
+      onChange();
+    }
+  });
+};
+
+const subscribe = (): void => {
+  notifier.unsubscribe ??= onDatabaseChange(onChange);
+};
+
+const unsubscribeWhenIdle = (): void => {
+  if (notifier.waited.size > 0 || !notifier.unsubscribe) return;
+  notifier.unsubscribe();
+  notifier.unsubscribe = null;
 };
 
 type WaitOptions = { deviceId: string; knownStatus: string; ms: number; signal?: AbortSignal };
@@ -57,10 +73,11 @@ export const waitForDeviceChange = ({ deviceId, knownStatus, ms, signal }: WaitO
       signal?.removeEventListener("abort", done);
       entry.waiters -= 1;
       if (entry.waiters === 0 && notifier.waited.get(deviceId) === entry) notifier.waited.delete(deviceId);
+      unsubscribeWhenIdle();
       resolve();
     };
     const timer = setTimeout(done, ms);
     notifier.emitter.on(deviceId, done);
     signal?.addEventListener("abort", done, { once: true });
-    schedule();
+    subscribe();
   });

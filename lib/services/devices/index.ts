@@ -17,3 +17,4 @@ export * from "./decide-device-code";
 export * from "./device-code-json";
 export * from "./lookup-device-code";
 export * from "./get-device-console-codes";
+export * from "./stream-device-changes";

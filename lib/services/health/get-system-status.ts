@@ -3,7 +3,7 @@ import { countDevicesByStatus } from "@/lib/data/devices";
 import { describeWorkerStatus, type FileReading } from "@/lib/domain/worker-liveness";
 import { env } from "@/lib/env";
 import { paths } from "@/lib/paths";
-import { workerStatusSchema, type SystemStatus } from "@/lib/schemas/worker-status";
+import { workerCountersSchema, workerStatusSchema, type SystemStatus, type WorkerCounters } from "@/lib/schemas/worker-status";
 
 // GET /api/v1/status and the dashboard: worker liveness, dnsmasq state, devices by status.
 export const getSystemStatus = async (now = new Date()): Promise<SystemStatus> => {
@@ -16,6 +16,14 @@ export const getSystemStatus = async (now = new Date()): Promise<SystemStatus> =
 // waits for the worker's report.
 export const getWorkerStatus = async (now = new Date()): Promise<Pick<SystemStatus, "worker" | "dnsmasq">> =>
   describeWorkerStatus({ reading: await readWorkerStatus(paths().workerStatusFile), now, staleSeconds: env().KTIZO_WORKER_STALE_SECONDS });
+
+// The worker's job and delivery counters as it last published them (for /metrics); zero when the
+// worker never wrote a status file.
+export const getWorkerCounters = async (): Promise<WorkerCounters> => {
+  const reading = await readWorkerStatus(paths().workerStatusFile);
+
+  return reading.kind === "ok" && reading.status.counters ? reading.status.counters : workerCountersSchema.parse({});
+};
 
 const readWorkerStatus = async (file: string): Promise<FileReading> => {
   let text: string;

@@ -6,3 +6,5 @@ export * from "./list-webhook-deliveries";
 export * from "./list-webhooks";
 export * from "./send-test-webhook";
 export * from "./update-webhook";
+// The outbox dispatcher runs in the worker only (worker/jobs/webhooks-job.ts).
+export { createWebhookDispatcher, type TickResult, type WebhookDispatcher } from "@/lib/webhooks/dispatcher";

@@ -1,0 +1,45 @@
+// One web process: Next.js behind a plain node:http server, forked by scripts/web-cluster.ts. Next
+// only fills X-Forwarded-For when a client did not send one, which would let any client pick the
+// address that rate limits and audit events record. Here the client address is decided once per
+// request (lib/domain/client-address.ts): the socket address, or, when the socket peer is in
+// KTIZO_TRUSTED_PROXIES, the right-most X-Forwarded-For entry that is not a trusted proxy. Next and
+// ktizo then see exactly that one address in X-Forwarded-For; X-Forwarded-Proto survives only from
+// a trusted proxy.
+import { createServer } from "node:http";
+import next from "next";
+import { clientAddressOf, isTrustedProxy } from "@/lib/domain/client-address";
+import { env, trustedProxiesOf } from "@/lib/env";
+import { flushDeviceSightings } from "@/lib/services/boot";
+
+const { PORT: port, HOST: hostname, KTIZO_WEB_PID_HEADER: pidHeader } = env();
+const trusted = trustedProxiesOf(env());
+
+const app = next({ dev: false, hostname, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const peer = req.socket.remoteAddress;
+  req.headers["x-forwarded-for"] = clientAddressOf({ peer, forwardedFor: req.headers["x-forwarded-for"], trusted });
+  if (!peer || !isTrustedProxy(peer, trusted)) delete req.headers["x-forwarded-proto"];
+  // Tests only (lib/env.ts): which of the web processes answered.
+  if (pidHeader === "1") res.setHeader("x-ktizo-web-pid", String(process.pid));
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname);
+
+let closing = false;
+const shutdown = (signal: string) => {
+  // The primary forwards the signal, and a terminal's Ctrl-C reaches the whole group too: act once.
+  if (closing) return;
+  closing = true;
+  console.log(`[web] ${process.pid} ${signal}: closing`);
+  // Batched last-seen writes (device-sightings.ts; state on globalThis, shared with the routes).
+  server.close(() => void flushDeviceSightings().finally(() => process.exit(0)));
+  server.closeAllConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
