@@ -30,7 +30,8 @@ export type BootSettingsRow = {
   baseConfigFingerprint: string | null;
 };
 
-// Same rows as findFirst({ orderBy: { createdAt: "asc" } }) on each table. The fingerprint holds
+// Same rows as findFirst({ orderBy: { createdAt: "asc" } }) on each table, joined by id so that
+// only the named columns are read (not the sealed secrets). The fingerprint holds
 // each envelope's length and head: an envelope is "v1:" + base64(iv | tag | ciphertext) with a
 // fresh IV per seal (lib/crypto/secret-box.ts), so a new envelope starts differently, and the
 // updatedAt/generatedAt stamps as well.
@@ -45,8 +46,8 @@ const sql = `
            || '|' || length(COALESCE(c.controlPlaneConfigEnc, '')) || ':' || substr(COALESCE(c.controlPlaneConfigEnc, ''), 1, 48)
            || '|' || length(COALESCE(c.workerConfigEnc, '')) || ':' || substr(COALESCE(c.workerConfigEnc, ''), 1, 48) AS baseConfigFingerprint
   FROM (SELECT 1) AS one
-  LEFT JOIN (SELECT * FROM "NetworkSettings" ORDER BY createdAt ASC LIMIT 1) AS n ON 1
-  LEFT JOIN (SELECT * FROM "ClusterSettings" ORDER BY createdAt ASC LIMIT 1) AS c ON 1`;
+  LEFT JOIN "NetworkSettings" AS n ON n.id = (SELECT id FROM "NetworkSettings" ORDER BY createdAt ASC LIMIT 1)
+  LEFT JOIN "ClusterSettings" AS c ON c.id = (SELECT id FROM "ClusterSettings" ORDER BY createdAt ASC LIMIT 1)`;
 
 type Raw = Record<string, unknown>;
 
