@@ -40,6 +40,11 @@ export const bootStorm = async ({ app, root, durationS }: { app: Started; root: 
   // Context, not a target: the fixed /boot.ipxe script (two reads, no writes) through the same
   // Next server shows what the framework alone costs against the bare server.
   const entryApp = await runLoad({ url: app.url, connections, durationS, path: () => "/boot.ipxe" });
+  // Context too: the poll of a pending device (the "waiting" script), what a rack sends every few
+  // seconds until approval.
+  const pendingMacs = await seedDevices({ count: devices, status: "pending", prefix: "52:54:02" });
+  let nextPending = 0;
+  const pendingApp = await runLoad({ url: app.url, connections, durationS, path: () => `/api/v1/boot/ipxe?mac=${macToHyphen(pendingMacs[nextPending++ % devices]!)}&arch=x86_64` });
 
   const bareYaml = await startBare("bare-bytes.mjs", [yamlFile, "application/yaml; charset=utf-8"]);
   const downloadBare = await runLoad({ url: bareYaml.url, connections, amount: devices * downloadRounds });
@@ -63,6 +68,7 @@ export const bootStorm = async ({ app, root, durationS }: { app: Started; root: 
     setup: { devices, connections, durationS, downloadRounds, downloadMeasure: "one first download per device per round with a valid one-use token minted in the DB; devices reset between rounds" },
     ipxe: { app: ipxeApp, bare: ipxeBare, ratio: ipxeRatio, bodyBytes: sampleScript.length },
     entryScriptForContext: { app: entryApp, ratioToBare: ratio(entryApp.rps, ipxeBare.rps) },
+    pendingPollForContext: { app: pendingApp, ratioToBare: ratio(pendingApp.rps, ipxeBare.rps) },
     download: { app: downloadApp, bare: downloadBare, ratio: downloadRatio, rounds, bodyBytes: sampleYaml.length },
     checks: [
       { name: "iPXE script throughput vs bare node:http", target: ">= 0.5x", value: `${ipxeApp.rps} vs ${ipxeBare.rps} req/s = ${ipxeRatio}x`, pass: ipxeRatio >= 0.5 },

@@ -11,15 +11,17 @@ try {
   const { seedBaseSettings } = await import("./lib/seed-settings");
   const { seedDevices } = await import("./lib/seed");
   const { serveBootScript } = await import("@/lib/services/boot");
-  const { serveBootEntryScript } = await import("@/lib/services/boot");
+  const { serveBootEntryScript, downloadDeviceConfig } = await import("@/lib/services/boot");
+  const { resetForDownloads } = await import("./lib/seed");
   await seedBaseSettings();
   const approved = await seedDevices({ count: 200, status: "approved", prefix: "52:54:01" });
   const pending = await seedDevices({ count: 200, status: "pending", prefix: "52:54:02" });
+  const downloads = await seedDevices({ count: n + 20, status: "approved", prefix: "52:54:03" });
   const time = async (name: string, call: (index: number) => Promise<unknown>) => {
     for (let index = 0; index < 20; index += 1) await call(index);
     const cpu = process.cpuUsage();
     const start = performance.now();
-    for (let index = 0; index < n; index += 1) await call(index);
+    for (let index = 20; index < n + 20; index += 1) await call(index);
     const wallMs = (performance.now() - start) / n;
     const used = process.cpuUsage(cpu);
     console.log(`${name.padEnd(34)} ${wallMs.toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / n).toFixed(2)} ms CPU per call`);
@@ -30,6 +32,9 @@ try {
     serveBootScript({ mac: approved[index % approved.length]!, machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: "127.0.0.1", requestOrigin: origin }));
   await time("/api/v1/boot/ipxe pending (poll)", (index) =>
     serveBootScript({ mac: pending[index % pending.length]!, machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: "127.0.0.1", requestOrigin: origin }));
+  // Each device downloads once (a first download with a valid one-use token).
+  const tokens = await resetForDownloads("52:54:03");
+  await time("/api/v1/config/download (first)", (index) => downloadDeviceConfig({ mac: downloads[index]!, token: tokens.get(downloads[index]!), sourceIp: "127.0.0.1" }));
 } finally {
   rmSync(bench.root, { recursive: true, force: true });
 }

@@ -5,15 +5,30 @@ import path from "node:path";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
-export const freePort = (): Promise<number> =>
+const listenOn = (port: number): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, "127.0.0.1", () => {
       const address = server.address();
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+
+// KTIZO_BENCH_PORTS="4100-4199" keeps every listener of a run inside that range (a shared machine
+// hands each user a range); without it the kernel picks a free ephemeral port.
+const range = process.env.KTIZO_BENCH_PORTS?.match(/^(\d+)-(\d+)$/);
+let nextInRange = range ? Number(range[1]) : 0;
+
+export const freePort = async (): Promise<number> => {
+  if (!range) return listenOn(0);
+  while (nextInRange <= Number(range[2])) {
+    const port = nextInRange++;
+    const free = await listenOn(port).catch(() => null);
+    if (free) return free;
+  }
+  throw new Error(`no free port left in KTIZO_BENCH_PORTS=${process.env.KTIZO_BENCH_PORTS}`);
+};
 
 export const waitForHttp = async (url: string, timeoutMs = 90_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;

@@ -1,8 +1,11 @@
 import { prisma, type Tx } from "@/lib/db/client";
+import { inTransaction, type Db } from "./db";
 import type { Device } from "@/lib/generated/prisma/client";
+import { dateOf, statement } from "./hot-statements";
 
-// Device queries of the machine-facing hot path (issue 8 boot storm): raw statements, because an
-// ORM call costs ~1-2 ms of query-compiler CPU per poll. Dates bound as Date are stored exactly as
+// Device queries of the machine-facing hot path (the boot storm, docs/architecture.md): reads are
+// prepared statements on the plain connection, writes raw statements, because an ORM call costs
+// ~1-2 ms of query-compiler CPU per poll. Dates bound as Date are stored exactly as
 // the ORM stores them (tests/integration/boot-hot-path.test.ts).
 
 // The columns the boot decision, the Talos script and the "what was it told" check need.
@@ -23,21 +26,36 @@ export type BootDevice = Pick<
   | "identityReason"
 >;
 
-type BootDeviceRow = Omit<BootDevice, "provisionedAt"> & { provisionedAt: Date | string | null };
+const bootColumns = `id, mac, arch, uuid, serial, status, bootAction, provisionedAt, role, lastToldKey, lastSourceIp, identityStatus, identityReason`;
 
-const bootDeviceOf = (row: BootDeviceRow): BootDevice => ({
-  ...row,
-  provisionedAt: row.provisionedAt === null ? null : new Date(row.provisionedAt),
-});
+const bootDeviceOf = (row: Record<string, unknown>): BootDevice => ({ ...(row as BootDevice), provisionedAt: dateOf(row.provisionedAt) });
 
-// A read, not a write: a poll of a device whose state did not change writes nothing here.
+// A read, not a write: a poll of a device whose state did not change writes nothing here. A
+// prepared statement on the plain connection (lib/data/hot-statements.ts), no ORM call.
 export const findBootDevice = async (mac: string): Promise<BootDevice | null> => {
-  const rows = await prisma.$queryRaw<BootDeviceRow[]>`
-    SELECT id, mac, arch, uuid, serial, status, bootAction, provisionedAt, role, lastToldKey, lastSourceIp,
-           identityStatus, identityReason
-    FROM "Device" WHERE mac = ${mac}`;
+  const row = statement(`SELECT ${bootColumns} FROM "Device" WHERE mac = ?`).get(mac) as Record<string, unknown> | undefined;
 
-  return rows[0] ? bootDeviceOf(rows[0]) : null;
+  return row ? bootDeviceOf(row) : null;
+};
+
+// What the config download needs besides the boot state: the device's own config fields and its
+// group's patch and install disk.
+export type DownloadDevice = BootDevice &
+  Pick<Device, "hostname" | "ipAddress" | "installDisk"> & { group: { configPatch: string | null; installDisk: string | null } | null };
+
+export const findDownloadDevice = async (mac: string): Promise<DownloadDevice | null> => {
+  const row = statement(`
+    SELECT d.id, d.mac, d.arch, d.uuid, d.serial, d.status, d.bootAction, d.provisionedAt, d.role, d.lastToldKey,
+           d.lastSourceIp, d.identityStatus, d.identityReason, d.hostname, d.ipAddress, d.installDisk,
+           g.id AS groupId, g.configPatch AS groupConfigPatch, g.installDisk AS groupInstallDisk
+    FROM "Device" AS d LEFT JOIN "DeviceGroup" AS g ON g.id = d.groupId WHERE d.mac = ?`).get(mac) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const { groupId, groupConfigPatch, groupInstallDisk, ...device } = row;
+
+  return {
+    ...(bootDeviceOf(device) as DownloadDevice),
+    group: groupId === null ? null : { configPatch: (groupConfigPatch as string | null) ?? null, installDisk: (groupInstallDisk as string | null) ?? null },
+  };
 };
 
 export type IdentityUpdate = { id: string; uuid?: string | null; serial?: string | null; arch?: string | null };
@@ -68,16 +86,18 @@ export type DeviceSighting = { id: string; seenAt: Date; sourceIp: string | null
 // the last flush. updatedAt is left alone: a sighting is not an edit.
 export const writeDeviceSightings = async (sightings: DeviceSighting[]): Promise<void> => {
   if (sightings.length === 0) return;
-  await prisma.$transaction(
-    sightings.map(
-      ({ id, seenAt, sourceIp }) => prisma.$executeRaw`
-        UPDATE "Device" SET lastSeenAt = ${seenAt}, lastSourceIp = COALESCE(${sourceIp}, lastSourceIp) WHERE id = ${id}`,
-    ),
-  );
+  // inTransaction (db.ts): the write lock first, so a concurrent commit elsewhere queues this batch
+  // instead of failing it.
+  await inTransaction(async (tx) => {
+    for (const { id, seenAt, sourceIp } of sightings) {
+      await tx.$executeRaw`UPDATE "Device" SET lastSeenAt = ${seenAt}, lastSourceIp = COALESCE(${sourceIp}, lastSourceIp) WHERE id = ${id}`;
+    }
+  });
 };
 
-export const countPendingDevices = async (): Promise<number> => {
-  const rows = await prisma.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS count FROM "Device" WHERE status = 'pending'`;
+// Inside a registration's transaction (tx) the count sees that transaction's own rows.
+export const countPendingDevices = async (db: Db = prisma): Promise<number> => {
+  const rows = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS count FROM "Device" WHERE status = 'pending'`;
 
   return Number(rows[0]?.count ?? 0);
 };
@@ -104,3 +124,34 @@ export const releaseSuggestedHostname = async ({ tx, hostname, exceptId }: { tx:
 
   return holders;
 };
+
+export type NewPendingDevice = {
+  mac: string;
+  uuid: string | null;
+  serial: string | null;
+  arch: string | null;
+  hostname: string | null;
+  lastSourceIp: string | null;
+  identity: { status: string; reason: string };
+};
+
+// A new pending device, inside the registration's transaction (with its event and the rules).
+export const insertPendingDevice = ({ tx, device }: { tx: Tx; device: NewPendingDevice }): Promise<Device> =>
+  tx.device.create({
+    data: {
+      mac: device.mac,
+      uuid: device.uuid,
+      serial: device.serial,
+      arch: device.arch,
+      // Only the machine's suggestion: an admin's choice of this name elsewhere takes it away.
+      hostname: device.hostname,
+      hostnameSuggested: Boolean(device.hostname),
+      lastSourceIp: device.lastSourceIp,
+      status: "pending",
+      identityStatus: device.identity.status,
+      identityReason: device.identity.reason,
+      identityCheckedAt: new Date(),
+    },
+  });
+
+export type { Device };

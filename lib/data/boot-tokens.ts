@@ -1,6 +1,7 @@
 import { inTransaction } from "./db";
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
+import { dateOf, statement } from "./hot-statements";
 
 type LiveToken = { deviceId: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
 
@@ -39,8 +40,24 @@ export const voidLiveTokens = async ({ deviceId, tx }: { deviceId: string; tx?: 
   return count;
 };
 
-export const findDeviceToken = ({ deviceId, tokenHash }: { deviceId: string; tokenHash: string }) =>
-  prisma.bootToken.findFirst({ where: { tokenHash, deviceId } });
+export type BootTokenRow = { id: string; tokenHash: string; usedAt: Date | null; voidedAt: Date | null; expiresAt: Date; boundIp: string | null };
+
+// The config download's token lookup: a prepared statement on the plain connection (hot-statements.ts).
+export const findDeviceToken = async ({ deviceId, tokenHash }: { deviceId: string; tokenHash: string }): Promise<BootTokenRow | null> => {
+  const row = statement(`SELECT id, tokenHash, usedAt, voidedAt, expiresAt, boundIp FROM "BootToken" WHERE tokenHash = ? AND deviceId = ? LIMIT 1`).get(tokenHash, deviceId) as
+    | Record<string, unknown>
+    | undefined;
+  if (!row) return null;
+
+  return {
+    id: String(row.id),
+    tokenHash: String(row.tokenHash),
+    usedAt: dateOf(row.usedAt),
+    voidedAt: dateOf(row.voidedAt),
+    expiresAt: dateOf(row.expiresAt)!,
+    boundIp: (row.boundIp as string | null) ?? null,
+  };
+};
 
 // Retention: tokens that can never be used again and died before `before` (a past instant): used
 // or voided before it, or expired before it. A live token is never matched.

@@ -21,12 +21,25 @@ const diskPattern = /^\/dev\/[A-Za-z0-9._/-]+$/;
 
 // Merge order: role base <- group patch <- the device's own settings (https://www.talos.dev/v1.11/talos-guides/configuration/patching/).
 export const renderDeviceConfig = ({ baseConfig, groupPatch, device, network }: RenderDeviceConfigOptions): string => {
+  const group = parseGroupPatch(groupPatch);
+
+  return renderDeviceConfigOn({ baseDocuments: parseConfigDocuments(baseConfig), groupPatch: group, device, network });
+};
+
+// A group patch parsed and checked against the Talos schema; throws validation_failed naming it.
+export const parseGroupPatch = (groupPatch: string | null | undefined): ConfigDocument[] => {
   const group = parseConfigPatch(groupPatch ?? "", "group patch");
   if (!group.ok) throw new AppError("validation_failed", group.errors.join("; "));
-  const documents = applyPatchDocuments(parseConfigDocuments(baseConfig), group.documents);
 
-  return stringifyConfigDocuments(applyPatchDocuments(documents, [devicePatch({ device, network })]));
+  return group.documents;
 };
+
+export type RenderOnOptions = Pick<RenderDeviceConfigOptions, "device" | "network"> & { baseDocuments: ConfigDocument[]; groupPatch: ConfigDocument[] };
+
+// The same render on documents parsed once (the config download keeps them in memory). The merge
+// copies what it changes (strategic-merge.ts), so the parsed inputs are never modified.
+export const renderDeviceConfigOn = ({ baseDocuments, groupPatch, device, network }: RenderOnOptions): string =>
+  stringifyConfigDocuments(applyPatchDocuments(applyPatchDocuments(baseDocuments, groupPatch), [devicePatch({ device, network })]));
 
 type DevicePatchOptions = Pick<RenderDeviceConfigOptions, "device" | "network">;
 

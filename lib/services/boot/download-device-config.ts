@@ -1,11 +1,9 @@
 import { hashToken } from "@/lib/auth/tokens";
 import { decideDownload, tokenStateOf, type TokenState } from "@/lib/domain/boot/decide-download";
 import { checkSpend } from "@/lib/domain/identity/decide-identity";
-import { findDeviceToken } from "@/lib/data/boot-tokens";
-import { prisma } from "@/lib/db/client";
-import type { BootToken } from "@/lib/generated/prisma/client";
+import { findDownloadDevice } from "@/lib/data/boot-devices";
+import { findDeviceToken, type BootTokenRow } from "@/lib/data/boot-tokens";
 import { buildDeviceConfig } from "@/lib/services/cluster";
-import type { DeviceWithGroup } from "@/lib/services/devices";
 import { waitForDeviceChange } from "@/lib/services/devices";
 import { loadBootSettings } from "./load-boot-settings";
 import { registerDevice } from "./register-device";
@@ -31,8 +29,6 @@ export type DownloadDeviceConfigOptions = {
   signal?: AbortSignal;
 };
 
-const findDevice = (mac: string): Promise<DeviceWithGroup | null> => prisma.device.findUnique({ where: { mac }, include: { group: true } });
-
 // GET|POST /api/v1/config/download: the gate of PRODUCT.md §2 step 4. Never returns a config to a
 // device that is not approved, or without a valid token (unless MAC-only download is enabled).
 export const downloadDeviceConfig = async (options: DownloadDeviceConfigOptions): Promise<string> => {
@@ -47,8 +43,8 @@ export const downloadDeviceConfig = async (options: DownloadDeviceConfigOptions)
 const downloadHeld = async ({ mac, token, uuid, serial, dropped, bearer, sourceIp, signal }: DownloadDeviceConfigOptions, slot: ReturnType<typeof holdSlot>): Promise<string> => {
   const settings = await loadBootSettings();
   const holdUntil = Date.now() + settings.pendingHoldSeconds * 1000;
-  let device = await findDevice(mac);
-  const tokenRow: BootToken | null =
+  let device = await findDownloadDevice(mac);
+  const tokenRow: BootTokenRow | null =
     token && device ? await findDeviceToken({ tokenHash: hashToken(token), deviceId: device.id }) : null;
   const tokenState: TokenState = tokenStateOf(Boolean(token), tokenRow, new Date());
   const consoleCode = device ? await checkConsoleCodeBearer({ device, bearer }) : null;
@@ -85,6 +81,6 @@ const downloadHeld = async ({ mac, token, uuid, serial, dropped, bearer, sourceI
     // by change notifications (device-change-notifier.ts), within the held-download cap.
     await slot.acquire({ max: settings.maxHeldDownloads, sourceIp });
     await waitForDeviceChange({ deviceId: device!.id, knownStatus: device!.status, ms: Math.max(0, holdUntil - Date.now()), signal });
-    device = await findDevice(mac);
+    device = await findDownloadDevice(mac);
   }
 };

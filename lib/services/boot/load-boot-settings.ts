@@ -1,5 +1,5 @@
 import { identityChecks, type IdentityCheck } from "@/lib/domain/identity/decide-identity";
-import { prisma } from "@/lib/db/client";
+import { readBootSettingsRow, type BootSettingsRow } from "@/lib/data/boot-settings";
 import { networkSettingsDefaults } from "@/lib/schemas/network";
 
 // Everything the machine-facing routes need from the settings rows, with the product defaults
@@ -21,57 +21,39 @@ export type BootSettings = {
   identityCheck: IdentityCheck;
 };
 
-type Row = {
-  httpBaseUrl: string | null;
-  ipxePollSeconds: number | bigint | null;
-  extraKernelArgs: string | null;
-  provisionWindowMinutes: number | bigint | null;
-  allowMacOnlyDownload: boolean | number | bigint | null;
-  pendingHoldSeconds: number | bigint | null;
-  registrationBurst: number | bigint | null;
-  registrationsPerMinute: number | bigint | null;
-  maxPendingDevices: number | bigint | null;
-  maxHeldDownloads: number | bigint | null;
-  talosVersion: string | null;
-  configGenerated: boolean | number | bigint | null;
-  dhcpMode: string | null;
-  identityCheck: string | null;
-};
+const flagOr = (value: boolean | null): boolean => value === true;
+const numberOr = (value: number | null, fallback: number): number => value ?? fallback;
 
-const numberOr = (value: number | bigint | null, fallback: number): number => (value === null ? fallback : Number(value));
-const flag = (value: boolean | number | bigint | null): boolean => value === true || Number(value) === 1;
+const settingsOf = (row: BootSettingsRow): BootSettings => ({
+  httpBaseUrl: row.httpBaseUrl,
+  pollSeconds: numberOr(row.ipxePollSeconds, 10),
+  extraKernelArgs: row.extraKernelArgs ?? "",
+  provisionWindowMinutes: numberOr(row.provisionWindowMinutes, 60),
+  allowMacOnlyDownload: flagOr(row.allowMacOnlyDownload),
+  pendingHoldSeconds: numberOr(row.pendingHoldSeconds, 60),
+  registrationBurst: numberOr(row.registrationBurst, networkSettingsDefaults.registrationBurst),
+  registrationsPerMinute: numberOr(row.registrationsPerMinute, networkSettingsDefaults.registrationsPerMinute),
+  maxPendingDevices: numberOr(row.maxPendingDevices, networkSettingsDefaults.maxPendingDevices),
+  maxHeldDownloads: numberOr(row.maxHeldDownloads, networkSettingsDefaults.maxHeldDownloads),
+  talosVersion: row.talosVersion,
+  configGenerated: row.configGenerated,
+  dhcpMode: row.dhcpMode ?? "full",
+  // Strict unless the admin chose otherwise, also before any settings exist (docs/security.md).
+  identityCheck: (identityChecks as readonly string[]).includes(row.identityCheck ?? "") ? (row.identityCheck as IdentityCheck) : "strict",
+});
 
-// Read on every machine request (the boot storm of issue 8), so one raw statement for both rows:
-// an ORM findFirst costs ~1.3 ms of CPU in the query compiler, this ~0.3 ms. No in-process cache:
-// settings are also written outside the save services (worker apply, tests), and the raw read is
-// cheap enough to stay exact. Same rows as findFirst({ orderBy: { createdAt: "asc" } }) each.
+// The row is re-read only when the database changed (lib/data/boot-settings.ts): the mapped value
+// is kept per row, so a request between two commits maps nothing either.
+const mapped = new WeakMap<BootSettingsRow, BootSettings>();
+
+// Read on every machine request (the boot storm): one pragma, and one prepared statement when any
+// process committed since (a save is visible on the very next request). Also settings written
+// outside the save services (worker apply, tests) are seen: the check is the database's own
+// change counter, not a flag the save services set.
 export const loadBootSettings = async (): Promise<BootSettings> => {
-  const rows = await prisma.$queryRaw<Row[]>`
-    SELECT n.httpBaseUrl, n.ipxePollSeconds, n.extraKernelArgs, n.provisionWindowMinutes,
-           n.allowMacOnlyDownload, n.pendingHoldSeconds, n.registrationBurst, n.registrationsPerMinute,
-           n.maxPendingDevices, n.maxHeldDownloads, n.dhcpMode, n.identityCheck, c.talosVersion,
-           (c.generatedAt IS NOT NULL AND COALESCE(c.controlPlaneConfigEnc, '') <> ''
-             AND COALESCE(c.workerConfigEnc, '') <> '') AS configGenerated
-    FROM (SELECT 1) AS one
-    LEFT JOIN (SELECT * FROM "NetworkSettings" ORDER BY createdAt ASC LIMIT 1) AS n ON 1
-    LEFT JOIN (SELECT * FROM "ClusterSettings" ORDER BY createdAt ASC LIMIT 1) AS c ON 1`;
-  const row = rows[0];
+  const row = readBootSettingsRow();
+  let settings = mapped.get(row);
+  if (!settings) mapped.set(row, (settings = settingsOf(row)));
 
-  return {
-    httpBaseUrl: row?.httpBaseUrl ?? null,
-    pollSeconds: numberOr(row?.ipxePollSeconds ?? null, 10),
-    extraKernelArgs: row?.extraKernelArgs ?? "",
-    provisionWindowMinutes: numberOr(row?.provisionWindowMinutes ?? null, 60),
-    allowMacOnlyDownload: flag(row?.allowMacOnlyDownload ?? null),
-    pendingHoldSeconds: numberOr(row?.pendingHoldSeconds ?? null, 60),
-    registrationBurst: numberOr(row?.registrationBurst ?? null, networkSettingsDefaults.registrationBurst),
-    registrationsPerMinute: numberOr(row?.registrationsPerMinute ?? null, networkSettingsDefaults.registrationsPerMinute),
-    maxPendingDevices: numberOr(row?.maxPendingDevices ?? null, networkSettingsDefaults.maxPendingDevices),
-    maxHeldDownloads: numberOr(row?.maxHeldDownloads ?? null, networkSettingsDefaults.maxHeldDownloads),
-    talosVersion: row?.talosVersion ?? null,
-    configGenerated: flag(row?.configGenerated ?? null),
-    dhcpMode: row?.dhcpMode ?? "full",
-    // Strict unless the admin chose otherwise, also before any settings exist (docs/security.md).
-    identityCheck: (identityChecks as readonly string[]).includes(row?.identityCheck ?? "") ? (row!.identityCheck as IdentityCheck) : "strict",
-  };
+  return settings;
 };

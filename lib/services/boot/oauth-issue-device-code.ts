@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { generateSecretToken, hashToken } from "@/lib/auth/tokens";
 import { approvalProofOfDevice } from "@/lib/data/approval-proof";
 import { countIssuedSince, countLivePending, createDeviceAuthorization, deleteExpiredDeviceAuthorizations, type NewDeviceAuthorization } from "@/lib/data/device-authorizations";
-import { prisma } from "@/lib/db/client";
+import { findBootDevice } from "@/lib/data/boot-devices";
 import { parseMac } from "@/lib/domain/mac";
 import { oauthClientId, verificationUri } from "@/lib/domain/oauth/talos-oauth-args";
 import { deviceCodeLifetimeSeconds, initialIntervalSeconds } from "@/lib/domain/oauth/token-answer";
@@ -71,7 +71,8 @@ export const issueDeviceCode = async ({ request, sourceIp, requestOrigin, now = 
   const limited = await rateLimited(sourceIp, now);
   if (limited) return refuse(limited);
 
-  const device = await prisma.device.findUnique({ where: { mac: mac.mac }, select: { id: true, mac: true, status: true } });
+  const found = await findBootDevice(mac.mac);
+  const device = found && { id: found.id, mac: found.mac, status: found.status };
   if (!device) return refuse(oauthError("invalid_request", "unknown device: PXE-boot it through ktizo first"));
   if (device.status === "rejected") return refuse(oauthError("access_denied", "device is rejected"), device);
   if ((await approvalProofOfDevice(device.id)) !== "console-code") return refuse(oauthError("unauthorized_client", "device is not in console-code mode"), device);

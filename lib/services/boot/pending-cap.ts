@@ -1,5 +1,5 @@
-import type { Tx } from "@/lib/db/client";
-import { inTransaction } from "@/lib/data/db";
+import { countPendingDevices } from "@/lib/data/boot-devices";
+import { inTransaction, type Tx } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { countRegistrationRefused } from "@/lib/metrics/count";
@@ -15,7 +15,7 @@ const globalForCap = globalThis as unknown as { ktizoPendingCap?: CapState };
 const cap = (globalForCap.ktizoPendingCap ??= { lastEventAt: 0, refusedSinceEvent: 0 });
 
 export const checkPendingCap = async ({ tx, maxPendingDevices }: { tx: Tx; maxPendingDevices: number }): Promise<void> => {
-  const pending = await tx.device.count({ where: { status: "pending" } });
+  const pending = await countPendingDevices(tx);
   if (pending < maxPendingDevices) return;
   countRegistrationRefused("pending_cap");
   cap.refusedSinceEvent += 1;

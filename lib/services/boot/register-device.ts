@@ -1,7 +1,6 @@
-import { findBootDevice, type BootDevice } from "@/lib/data/boot-devices";
+import { findBootDevice, insertPendingDevice, type BootDevice, type Device } from "@/lib/data/boot-devices";
 import { inTransaction } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
-import type { Device } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import type { DroppedField } from "@/lib/schemas/device";
 import { applyApprovalRules } from "@/lib/services/rules";
@@ -36,20 +35,16 @@ type PendingOptions = { report: DeviceReport; hostname: string | undefined; iden
 const createPending = async ({ report, hostname, identity, maxPendingDevices }: PendingOptions): Promise<Device> =>
   inTransaction(async (tx) => {
     await checkPendingCap({ tx, maxPendingDevices });
-    const device = await tx.device.create({
-      data: {
+    const device = await insertPendingDevice({
+      tx,
+      device: {
         mac: report.mac,
         uuid: report.uuid ?? null,
         serial: report.serial ?? null,
         arch: report.arch ?? null,
-        // Only the machine's suggestion: an admin's choice of this name elsewhere takes it away.
         hostname: hostname ?? null,
-        hostnameSuggested: Boolean(hostname),
         lastSourceIp: report.sourceIp,
-        status: "pending",
-        identityStatus: identity.status,
-        identityReason: identity.reason,
-        identityCheckedAt: new Date(),
+        identity,
       },
     });
     const actor = { type: "device" as const, id: device.id, name: device.mac };

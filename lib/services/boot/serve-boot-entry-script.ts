@@ -9,5 +9,15 @@ export const serveBootEntryScript = async ({ requestOrigin }: { requestOrigin: s
   const settings = await loadBootSettings();
   countIpxeScript("entry");
 
-  return renderBootScript(entryScript({ httpBaseUrl: settings.httpBaseUrl ?? requestOrigin, retrySeconds: settings.pollSeconds }));
+  const httpBaseUrl = settings.httpBaseUrl ?? requestOrigin;
+  const key = `${httpBaseUrl}\n${settings.pollSeconds}`;
+  if (rendered?.key === key) return rendered.body;
+  const body = await renderBootScript(entryScript({ httpBaseUrl, retrySeconds: settings.pollSeconds }));
+  rendered = { key, body };
+
+  return body;
 };
+
+// The script depends only on these two values: rendered again only when they change (a settings
+// save, read fresh per request by loadBootSettings).
+let rendered: { key: string; body: string } | null = null;
