@@ -23,9 +23,12 @@ export type LoadOptions = {
   path?: () => string;
   method?: "GET" | "HEAD";
   expectStatus?: number;
+  // A fixed request rate for all connections together (autocannon's overallRate): latency at a
+  // given load, not at saturation.
+  overallRate?: number;
 };
 
-export const runLoad = async ({ url, connections, durationS, amount, headers, path, method = "GET", expectStatus = 200 }: LoadOptions): Promise<LoadResult> => {
+export const runLoad = async ({ url, connections, durationS, amount, headers, path, method = "GET", expectStatus = 200, overallRate }: LoadOptions): Promise<LoadResult> => {
   let wrongStatus = 0;
   const instance = autocannon({
     url,
@@ -34,6 +37,7 @@ export const runLoad = async ({ url, connections, durationS, amount, headers, pa
     headers,
     method,
     timeout: 30,
+    ...(overallRate ? { overallRate } : {}),
     requests: path ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] : undefined,
   });
   instance.on("response", (_client: unknown, statusCode: number) => {
