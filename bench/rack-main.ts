@@ -29,10 +29,10 @@ const worker = spawn(process.execPath, ["--import", "tsx", path.join(repo, "work
 try {
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   if (worker.exitCode !== null) throw new Error(`the worker exited at start (${worker.exitCode})`);
-  const result = await runRack({ url: app.url, machines, powerOnS: 10, batchSize: 100, budgetS: Number(process.env.KTIZO_RACK_BUDGET_S ?? 240) });
+  const result = await runRack({ url: app.url, machines, powerOnS: 10, batchSize: 100, budgetS: Number(process.env.KTIZO_RACK_BUDGET_S ?? 270) });
   const memory = [
-    ...processTree(app.child.pid!).map((pid) => ({ role: pid === app.child.pid ? "web" : "web (child)", pid, ...memoryOf(pid) })),
-    ...processTree(worker.pid!).map((pid) => ({ role: pid === worker.pid ? "worker" : "worker (child)", pid, ...memoryOf(pid) })),
+    ...processTree(app.child.pid!).map((pid) => ({ role: pid === app.child.pid ? "web" : "web's child", pid, ...memoryOf(pid) })),
+    ...processTree(worker.pid!).map((pid) => ({ role: pid === worker.pid ? "worker" : "worker's child", pid, ...memoryOf(pid) })),
   ];
   reportRack({ ...result, machines, memory, talosVersion, webProcesses: process.env.KTIZO_WEB_PROCESSES ?? null, webProcessesSupported: webProcessesSupported() });
 } finally {

@@ -2,4 +2,6 @@
 // place, Turbopack took the repository (the nearest lockfile) as its root and bundled ktizo's own
 // instrumentation.ts into it. The copy's node_modules is a symlink to the repository's, so the root
 // must contain both: "/".
-export default { turbopack: { root: "/" }, outputFileTracingRoot: "/" };
+const config = { turbopack: { root: "/" }, outputFileTracingRoot: "/" };
+
+export default config;

@@ -59,15 +59,15 @@ export const bootRoutes = ({ pendingMacs, approvedMacs, approvedPrefix, sourceIp
 // One request of each route, checked for what it must say (a wrong setup would otherwise measure
 // error pages at full speed).
 export const checkSamples = async ({ url, routes, pendingMac, approvedMac, approvedPrefix, sourceIp }: { url: string; routes: BootRoute[]; pendingMac: string; approvedMac: string; approvedPrefix: string; sourceIp: string }) => {
-  const tokens = await resetForDownloads(approvedPrefix, { boundIp: sourceIp });
   const paths = [
-    "/boot.ipxe",
-    `/api/v1/boot/ipxe?mac=${macToHyphen(pendingMac)}&arch=x86_64`,
-    `/api/v1/boot/ipxe?mac=${macToHyphen(approvedMac)}&arch=x86_64`,
-    `/api/v1/config/download?mac=${encodeURIComponent(approvedMac)}&token=${tokens.get(approvedMac)}`,
+    async () => "/boot.ipxe",
+    async () => `/api/v1/boot/ipxe?mac=${macToHyphen(pendingMac)}&arch=x86_64`,
+    async () => `/api/v1/boot/ipxe?mac=${macToHyphen(approvedMac)}&arch=x86_64`,
+    // Minted after the script above: a script replaces the device's one live token.
+    async () => `/api/v1/config/download?mac=${encodeURIComponent(approvedMac)}&token=${(await resetForDownloads(approvedPrefix, { boundIp: sourceIp })).get(approvedMac)}`,
   ];
   for (const [index, route] of routes.entries()) {
-    const response = await fetch(`${url}${paths[index]}`);
+    const response = await fetch(`${url}${await paths[index]!()}`);
     const body = await response.text();
     if (response.status !== 200 || !body.includes(route.sample)) throw new Error(`${route.name}: expected 200 with "${route.sample}", got ${response.status}:\n${body.slice(0, 400)}`);
   }

@@ -64,11 +64,12 @@ export const stopChild = (child: ChildProcess, signal: NodeJS.Signals): Promise<
   });
 
 // Peak and current resident set of a process, from /proc (kB → MB).
-export const memoryOf = (pid: number): { rssMb: number; peakRssMb: number } => {
+export const memoryOf = (pid: number): { command: string; rssMb: number; peakRssMb: number } => {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const command = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? "?";
   const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) / 1024;
 
-  return { rssMb: Math.round(field("VmRSS")), peakRssMb: Math.round(field("VmHWM")) };
+  return { command, rssMb: Math.round(field("VmRSS")), peakRssMb: Math.round(field("VmHWM")) };
 };
 
 // A process and every descendant (from /proc/<pid>/stat's parent field): the web server may fork

@@ -7,7 +7,7 @@ import { batchTimes, type runRack } from "./run-rack";
 // config downloaded within 60 s of the last approval, dashboard p99 < 300 ms.
 type Result = Awaited<ReturnType<typeof runRack>> & {
   machines: number;
-  memory: { role: string; pid: number; rssMb: number; peakRssMb: number }[];
+  memory: { role: string; pid: number; command: string; rssMb: number; peakRssMb: number }[];
   talosVersion: string;
   webProcesses: string | null;
   webProcessesSupported: boolean;
@@ -59,5 +59,5 @@ export const reportRack = ({ start, records, batches, stats, provisionedInDb, ro
   info("approval to batch downloaded (s, per batch)", perBatch.map((batch) => batch.approvalToAllDownloadedS).join(" "));
   info("rows added per machine", `${Math.round((rowsAdded / machines) * 100) / 100} ${JSON.stringify(rows)}`);
   for (const [route, summary] of Object.entries(routes)) info(route, `${summary.requests} requests, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, non-200 ${summary.non200}`);
-  for (const process of memory) info(`peak RSS ${process.role} (pid ${process.pid})`, `${process.peakRssMb} MB`);
+  for (const process of memory) info(`peak RSS ${process.role} ${process.command} (pid ${process.pid})`, `${process.peakRssMb} MB`);
 };
