@@ -59,3 +59,20 @@ export const runLoad = async ({ url, connections, durationS, amount, headers, pa
     throughputMBps: Math.round((result.throughput.total / (durationMs / 1000) / 1e6) * 10) / 10,
   };
 };
+
+// Waits until the server answers a probe quickly again: a saturated run leaves requests queued in
+// the server after autocannon stops, and the next run must not measure that backlog.
+export const settle = async (url: string, { quickMs = 250, maxMs = 60_000 } = {}): Promise<number> => {
+  const started = performance.now();
+  while (performance.now() - started < maxMs) {
+    const probe = performance.now();
+    try {
+      await (await fetch(url)).arrayBuffer();
+    } catch {
+      // not answering yet
+    }
+    if (performance.now() - probe < quickMs) break;
+  }
+
+  return Math.round(performance.now() - started);
+};

@@ -36,11 +36,11 @@ export const renderCeiling = (file: Ceiling): string[] => {
     lines.push("| route | connections | req/s | × ceiling | × bare | p99 | errors | target | result |", "|---|---|---|---|---|---|---|---|---|");
     for (const route of variant.routes) {
       for (const [connections, load] of Object.entries(route.byConnections)) {
-        const pass = load.ratioToCeiling >= route.target && errorsOf(load) === 0;
+        const pass = load.requests > 0 && load.ratioToCeiling >= route.target && errorsOf(load) === 0;
         lines.push(`| ${route.route} | ${connections} | ${load.rps} | ${load.ratioToCeiling}× | ${load.ratioToBare}× | ${load.p99Ms} ms | ${errorsOf(load)} | ≥ ${route.target}× ceiling, 0 errors | ${mark(pass)} |`);
       }
       const fixed = route.halfCeilingRate;
-      lines.push(`| ${route.route}, fixed ${fixed.rate} req/s (half the ceiling) | 64 | ${fixed.rps} served | — | — | ${fixed.p99Ms} ms (p50 ${fixed.p50Ms} ms) | ${errorsOf(fixed)} | p99 < 50 ms, 0 errors | ${mark(fixed.p99Ms < 50 && errorsOf(fixed) === 0)} |`);
+      lines.push(`| ${route.route}, fixed ${fixed.rate} req/s (half the ceiling) | 64 | ${fixed.rps} served | — | — | ${fixed.p99Ms} ms (p50 ${fixed.p50Ms} ms) | ${errorsOf(fixed)} | p99 < 50 ms, 0 errors | ${mark(fixed.requests > 0 && fixed.p99Ms < 50 && errorsOf(fixed) === 0)} |`);
     }
   }
 
@@ -89,7 +89,7 @@ export const renderSummaryRows = (file: ResultFile): string[] => {
       const runs = Object.entries(route.byConnections);
       const figures = runs.map(([connections, load]) => `${connections} conn: ${load.rps} req/s = ${load.ratioToCeiling}× ceiling (${ceiling.baselines[connections]?.ceiling.rps}), ${load.ratioToBare}× bare (${ceiling.baselines[connections]?.bare.rps})`);
       const fixed = route.halfCeilingRate;
-      const pass = runs.every(([, load]) => load.ratioToCeiling >= route.target && errorsOf(load) === 0) && fixed.p99Ms < 50 && errorsOf(fixed) === 0;
+      const pass = runs.every(([, load]) => load.requests > 0 && load.ratioToCeiling >= route.target && errorsOf(load) === 0) && fixed.requests > 0 && fixed.p99Ms < 50 && errorsOf(fixed) === 0;
 
       return `| ${route.route} (${variant.label}) | ${figures.join("; ")}; p99 ${fixed.p99Ms} ms at ${fixed.rate} req/s | ≥ ${route.target}× ceiling, p99 < 50 ms at half the ceiling, 0 errors | ${mark(pass)} |`;
     }),
