@@ -11,7 +11,7 @@ import { seedDevices } from "./lib/seed";
 // one request at a time (so the figure is the server's time, not queueing behind other requests).
 const target = 10_000;
 
-const credentials = async () => {
+export const credentials = async () => {
   const user = (await prisma.user.findFirst()) ?? (await prisma.user.create({ data: { username: "bench", passwordHash: await hashPassword("bench-password") } }));
   const session = generateSecretToken();
   await prisma.session.create({ data: { tokenHash: hashToken(session), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });

@@ -23,9 +23,12 @@ export type LoadOptions = {
   path?: () => string;
   method?: "GET" | "HEAD";
   expectStatus?: number;
+  // A fixed request rate for all connections together (autocannon's overallRate): latency at a
+  // given load, not at saturation.
+  overallRate?: number;
 };
 
-export const runLoad = async ({ url, connections, durationS, amount, headers, path, method = "GET", expectStatus = 200 }: LoadOptions): Promise<LoadResult> => {
+export const runLoad = async ({ url, connections, durationS, amount, headers, path, method = "GET", expectStatus = 200, overallRate }: LoadOptions): Promise<LoadResult> => {
   let wrongStatus = 0;
   const instance = autocannon({
     url,
@@ -34,6 +37,7 @@ export const runLoad = async ({ url, connections, durationS, amount, headers, pa
     headers,
     method,
     timeout: 30,
+    ...(overallRate ? { overallRate } : {}),
     requests: path ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] : undefined,
   });
   instance.on("response", (_client: unknown, statusCode: number) => {
@@ -54,4 +58,21 @@ export const runLoad = async ({ url, connections, durationS, amount, headers, pa
     non2xx: Math.max(wrongStatus, result.non2xx),
     throughputMBps: Math.round((result.throughput.total / (durationMs / 1000) / 1e6) * 10) / 10,
   };
+};
+
+// Waits until the server answers a probe quickly again: a saturated run leaves requests queued in
+// the server after autocannon stops, and the next run must not measure that backlog.
+export const settle = async (url: string, { quickMs = 250, maxMs = 60_000 } = {}): Promise<number> => {
+  const started = performance.now();
+  while (performance.now() - started < maxMs) {
+    const probe = performance.now();
+    try {
+      await (await fetch(url)).arrayBuffer();
+    } catch {
+      // not answering yet
+    }
+    if (performance.now() - probe < quickMs) break;
+  }
+
+  return Math.round(performance.now() - started);
 };

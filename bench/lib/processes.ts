@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -79,9 +79,33 @@ export const stopChild = (child: ChildProcess, signal: NodeJS.Signals): Promise<
   });
 
 // Peak and current resident set of a process, from /proc (kB → MB).
-export const memoryOf = (pid: number): { rssMb: number; peakRssMb: number } => {
+export const memoryOf = (pid: number): { command: string; rssMb: number; peakRssMb: number } => {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const command = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? "?";
   const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) / 1024;
 
-  return { rssMb: Math.round(field("VmRSS")), peakRssMb: Math.round(field("VmHWM")) };
+  return { command, rssMb: Math.round(field("VmRSS")), peakRssMb: Math.round(field("VmHWM")) };
+};
+
+// A process and every descendant (from /proc/<pid>/stat's parent field): the web server may fork
+// web processes of its own (KTIZO_WEB_PROCESSES, node:cluster).
+export const processTree = (root: number): number[] => {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree = [root];
+  for (let index = 0; index < tree.length; index += 1) {
+    for (const [pid, ppid] of parents) if (ppid === tree[index]) tree.push(pid);
+  }
+
+  return tree;
 };

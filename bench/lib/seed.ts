@@ -33,8 +33,10 @@ export const seedDevices = async ({ count, from = 0, status, prefix }: SeedDevic
 };
 
 // One valid config token per device (as the iPXE script would mint), and the devices back to
-// "approved, not provisioned", so every download of the round is a first, valid one.
-export const resetForDownloads = async (prefix: string): Promise<Map<string, string>> => {
+// "approved, not provisioned", so every download of the round is a first, valid one. `boundIp`:
+// the address an ip-only token is bound to (docs/security.md), as the script would mint it for a
+// machine whose MAC binding cannot be verified (loopback).
+export const resetForDownloads = async (prefix: string, { boundIp }: { boundIp?: string } = {}): Promise<Map<string, string>> => {
   await prisma.bootToken.deleteMany();
   await prisma.device.updateMany({ where: { mac: { startsWith: prefix } }, data: { provisionedAt: null, bootAction: "install" } });
   const devices = await prisma.device.findMany({ where: { mac: { startsWith: prefix } }, select: { id: true, mac: true } });
@@ -44,7 +46,7 @@ export const resetForDownloads = async (prefix: string): Promise<Map<string, str
     const token = generateSecretToken();
     tokens.set(device.mac, token);
 
-    return { deviceId: device.id, tokenHash: hashToken(token), expiresAt };
+    return { deviceId: device.id, tokenHash: hashToken(token), expiresAt, boundIp: boundIp ?? null };
   });
   for (let start = 0; start < rows.length; start += 500) await prisma.bootToken.createMany({ data: rows.slice(start, start + 500) });
 

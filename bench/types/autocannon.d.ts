@@ -19,6 +19,7 @@ declare module "autocannon" {
       duration?: number;
       amount?: number;
       timeout?: number;
+      overallRate?: number;
       method?: string;
       headers?: Record<string, string>;
       requests?: { setupRequest?: (request: Request, context: Record<string, unknown>) => Request }[];

@@ -1,0 +1,125 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db/client";
+import { startApp, startBare } from "./lib/app-server";
+import { buildCeiling, startCeiling } from "./lib/ceiling-app";
+import { bootRoutes, checkSamples, downloadsPerRound } from "./lib/ceiling-routes";
+import { runLoad, settle, type LoadResult } from "./lib/load";
+import { memoryOf, processTree, type Started } from "./lib/processes";
+import { ratio, writeResult, type Check } from "./lib/report";
+import { seedDevices } from "./lib/seed";
+import { webProcessEnv, webProcessVariants, webProcessesSupported } from "./lib/web-processes";
+
+// The ceiling benchmark (issue 12): in one run, bare node:http and an empty Next.js route handler
+// (the framework's ceiling, bench/ceiling/) at 64 and 256 connections, then ktizo's boot path at
+// the same connection counts and at a fixed rate of half the ceiling, each figure as a ratio to
+// both baselines. The machines are on loopback, so the network's identityCheck is ip-only: the
+// mode in which an unverifiable (non-neighbour) source gets a token bound to its address
+// (docs/security.md); strict would answer every script with "not ready".
+const connectionCounts = [64, 256] as const;
+const devices = 1000;
+const sourceIp = "127.0.0.1";
+const pendingPrefix = "52:54:05";
+const approvedPrefix = "52:54:04";
+
+type Baselines = Record<string, { bare: LoadResult; ceiling: LoadResult }>;
+
+const measureBaselines = async ({ root, durationS }: { root: string; durationS: number }) => {
+  const body = path.join(root, "ceiling-body.txt");
+  // The same bytes the empty route handler answers.
+  writeFileSync(body, "ok\n");
+  const baselines: Baselines = {};
+  const bare = await startBare("bare-bytes.mjs", [body]);
+  const bareRuns = new Map<number, LoadResult>();
+  for (const connections of connectionCounts) {
+    bareRuns.set(connections, await runLoad({ url: bare.url, connections, durationS }));
+    console.log(`[ceiling] bare node:http @${connections}: ${bareRuns.get(connections)!.rps} req/s`);
+  }
+  await bare.stop();
+  const ceiling = await startCeiling();
+  // Warm-up (JIT, Next's lazy route loading) outside the measured window.
+  await runLoad({ url: `${ceiling.url}/empty`, connections: 16, durationS: 2 });
+  for (const connections of connectionCounts) {
+    await settle(`${ceiling.url}/empty`);
+    baselines[connections] = { bare: bareRuns.get(connections)!, ceiling: await runLoad({ url: `${ceiling.url}/empty`, connections, durationS }) };
+    console.log(`[ceiling] empty Next route handler @${connections}: ${baselines[connections]!.ceiling.rps} req/s`);
+  }
+  await ceiling.stop();
+
+  return baselines;
+};
+
+export const bootCeiling = async ({ root, env, durationS }: { root: string; env: Record<string, string>; durationS: number }) => {
+  const build = buildCeiling();
+  const pendingMacs = await seedDevices({ count: devices, status: "pending", prefix: pendingPrefix });
+  const approvedMacs = await seedDevices({ count: devices, status: "approved", prefix: approvedPrefix });
+  const previous = await prisma.networkSettings.findFirstOrThrow();
+  await prisma.networkSettings.updateMany({ data: { identityCheck: "ip-only" } });
+  const baselines = await measureBaselines({ root, durationS });
+  const ceilingRps = Math.max(...connectionCounts.map((connections) => baselines[connections]!.ceiling.rps));
+  const halfRate = Math.max(1, Math.round(ceilingRps / 2));
+  const routes = bootRoutes({ pendingMacs, approvedMacs, approvedPrefix, sourceIp });
+  const variants = [];
+  const checks: Check[] = [];
+  try {
+    for (const variant of webProcessVariants()) {
+      const app: Started = await startApp({ ...env, ...webProcessEnv(variant) });
+      const label = variant ? `${variant} web process${variant === "1" ? "" : "es"}` : "default web processes";
+      try {
+        await checkSamples({ url: app.url, routes, pendingMac: pendingMacs[0]!, approvedMac: approvedMacs[0]!, approvedPrefix, sourceIp });
+        await runLoad({ url: app.url, connections: 16, durationS: 2, path: () => "/boot.ipxe" });
+        const measured = [];
+        for (const route of routes) {
+          const byConnections: Record<string, unknown> = {};
+          for (const connections of connectionCounts) {
+            await settle(`${app.url}/api/health`);
+            const result = await route.run({ url: app.url, connections, durationS });
+            const { bare, ceiling } = baselines[connections]!;
+            const toCeiling = ratio(result.rps, ceiling.rps);
+            byConnections[connections] = { ...result, ratioToCeiling: toCeiling, ratioToBare: ratio(result.rps, bare.rps) };
+            console.log(`[ceiling] ${label}: ${route.name} @${connections}: ${result.rps} req/s = ${toCeiling}x ceiling, p99 ${result.p99Ms} ms`);
+            checks.push({
+              name: `${label}: ${route.name} @${connections} connections`,
+              target: `>= ${route.target}x ceiling, 0 errors`,
+              value: `${result.rps} req/s = ${toCeiling}x ceiling (${ceiling.rps}), ${ratio(result.rps, bare.rps)}x bare (${bare.rps}); p99 ${result.p99Ms} ms; errors ${result.errors + result.non2xx}`,
+              pass: result.requests > 0 && toCeiling >= route.target && result.errors + result.non2xx === 0,
+            });
+          }
+          await settle(`${app.url}/api/health`);
+          const fixed = await route.run({ url: app.url, connections: connectionCounts[0], durationS, overallRate: halfRate });
+          console.log(`[ceiling] ${label}: ${route.name} at ${halfRate} req/s: p99 ${fixed.p99Ms} ms`);
+          checks.push({
+            name: `${label}: ${route.name} p99 at ${halfRate} req/s (half the ceiling)`,
+            target: "< 50 ms, 0 errors",
+            value: `p99 ${fixed.p99Ms} ms, p50 ${fixed.p50Ms} ms, ${fixed.rps} req/s served, errors ${fixed.errors + fixed.non2xx}`,
+            pass: fixed.requests > 0 && fixed.p99Ms < 50 && fixed.errors + fixed.non2xx === 0,
+          });
+          measured.push({ route: route.name, target: route.target, byConnections, halfCeilingRate: { rate: halfRate, ...fixed } });
+        }
+        const processes = processTree(app.child.pid!).map((pid) => ({ pid, ...memoryOf(pid) }));
+        variants.push({ webProcesses: variant, label, processes, routes: measured });
+      } finally {
+        await app.stop();
+      }
+    }
+  } finally {
+    await prisma.networkSettings.updateMany({ data: { identityCheck: previous.identityCheck } });
+  }
+
+  writeResult("ceiling", {
+    setup: {
+      devices: { pending: devices, approved: devices },
+      connections: connectionCounts,
+      durationS,
+      downloadsPerRound,
+      identityCheck: "ip-only",
+      nextVersion: build.nextVersion,
+      webProcessesSupported: webProcessesSupported(),
+      halfCeilingRate: halfRate,
+      baselinesNote: "bare node:http and the empty Next route handler run as one process each, answering the same 3-byte body",
+    },
+    baselines,
+    variants,
+    checks,
+  });
+};

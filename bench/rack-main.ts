@@ -1,0 +1,42 @@
+// `npm run bench -- --only=rack` runs this in a process of its own (bench/run.ts): the whole-rack
+// simulation against a fresh bench directory, with the production web server and the worker
+// started as `npm start` starts them (KTIZO_WEB_PROCESSES passed through when set).
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { startApp } from "./lib/app-server";
+import { createBenchEnv } from "./lib/bench-env";
+import { memoryOf, processTree, stopChild } from "./lib/processes";
+import { beginBenchmark } from "./lib/report";
+import { webProcessesSupported } from "./lib/web-processes";
+
+const machines = Number(process.env.KTIZO_RACK_MACHINES ?? 2000);
+const repo = path.resolve(import.meta.dirname, "..");
+const bench = createBenchEnv();
+beginBenchmark("rack");
+// Imported after createBenchEnv: the Prisma client binds to DATABASE_URL when first loaded.
+const { prepareRack, runRack } = await import("./rack/run-rack");
+const { reportRack } = await import("./rack/report-rack");
+const { talosVersion } = await prepareRack();
+const app = await startApp(bench.env);
+// The worker as `npm start` runs it; it never starts dnsmasq here: nothing is applied, and the
+// binary is /bin/false in case it tried.
+const worker = spawn(process.execPath, ["--import", "tsx", path.join(repo, "worker/index.ts")], {
+  cwd: repo,
+  env: { ...process.env, ...bench.env, KTIZO_DNSMASQ: "/bin/false" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+try {
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  if (worker.exitCode !== null) throw new Error(`the worker exited at start (${worker.exitCode})`);
+  const result = await runRack({ url: app.url, machines, powerOnS: 10, batchSize: 100, budgetS: Number(process.env.KTIZO_RACK_BUDGET_S ?? 270) });
+  const memory = [
+    ...processTree(app.child.pid!).map((pid) => ({ role: pid === app.child.pid ? "web" : "web's child", pid, ...memoryOf(pid) })),
+    ...processTree(worker.pid!).map((pid) => ({ role: pid === worker.pid ? "worker" : "worker's child", pid, ...memoryOf(pid) })),
+  ];
+  reportRack({ ...result, machines, memory, talosVersion, webProcesses: process.env.KTIZO_WEB_PROCESSES ?? null, webProcessesSupported: webProcessesSupported() });
+} finally {
+  await Promise.all([app.stop(), stopChild(worker, "SIGTERM")]);
+  if (!process.argv.includes("--keep")) rmSync(bench.root, { recursive: true, force: true });
+}
+process.exit(0);

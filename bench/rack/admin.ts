@@ -1,0 +1,44 @@
+import type { Reply, Stats } from "./http";
+
+// The admin during the storm: approves pending machines through the bulk API in batches of 100
+// (a batch as soon as 100 are pending, or the rest once every machine has registered), and keeps
+// the dashboard (the Overview page, with its live rack grid) open, requesting it once a second.
+type Request = (pathAndQuery: string, options?: { headers?: Record<string, string>; method?: string; body?: string }) => Promise<Reply>;
+export type Batch = { index: number; ids: string[]; macs: string[]; approvedAt: number; status: number; ms: number };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type ApproverOptions = { request: Request; stats: Stats; token: string; batchSize: number; machines: number; registered: () => number; done: () => boolean };
+
+export const approveInBatches = async ({ request, stats, token, batchSize, machines, registered, done }: ApproverOptions): Promise<Batch[]> => {
+  const batches: Batch[] = [];
+  const auth = { authorization: `Bearer ${token}` };
+  let approved = 0;
+  while (approved < machines && !done()) {
+    const list = await request(`/api/v1/devices?status=pending&pageSize=${batchSize}`, { headers: auth });
+    stats.record("admin: list pending", list);
+    const items = list.status === 200 ? (JSON.parse(list.body) as { items: { id: string; mac: string }[] }).items : [];
+    if (list.status !== 200) stats.errors.push(`admin list ${list.status}: ${list.body.slice(0, 160)}`);
+    if (items.length >= batchSize || (items.length > 0 && registered() >= machines)) {
+      const body = JSON.stringify({ action: "approve", ids: items.map((item) => item.id), role: "worker" });
+      const reply = await request("/api/v1/devices/bulk", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body });
+      stats.record("admin: bulk approve", reply);
+      if (reply.status !== 200) stats.errors.push(`bulk approve ${reply.status}: ${reply.body.slice(0, 160)}`);
+      else approved += items.length;
+      batches.push({ index: batches.length, ids: items.map((item) => item.id), macs: items.map((item) => item.mac), approvedAt: Date.now(), status: reply.status, ms: reply.ms });
+    }
+    await sleep(1_000);
+  }
+
+  return batches;
+};
+
+export const watchDashboard = async ({ request, stats, cookie, done }: { request: Request; stats: Stats; cookie: string; done: () => boolean }): Promise<void> => {
+  while (!done()) {
+    const next = Date.now() + 1_000;
+    const reply = await request("/", { headers: { cookie } });
+    stats.record("dashboard (Overview page)", reply);
+    if (reply.status !== 200) stats.errors.push(`dashboard ${reply.status}: ${reply.body.slice(0, 160)}`);
+    await sleep(Math.max(0, next - Date.now()));
+  }
+};
