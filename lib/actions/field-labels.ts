@@ -90,4 +90,4 @@ export const fieldLabels: Record<string, string> = {
 export const labelOf = (field: string, labels: Record<string, string> = {}): string =>
   labels[field] ?? fieldLabels[field] ?? capitalize(field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase());
 
-const capitalize = (text: string): string => (text ? text[0].toUpperCase() + text.slice(1) : text);
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -43,7 +43,7 @@ export const formAction =
       // 4xx-class AppErrors (conflict, not found, ...) are expected outcomes; anything else (and
       // Next's redirect/notFound signals) propagates.
       if (isAppError(error) && statusByCode[error.code] < 500) {
-        if (error.issues?.length) return { ...invalid({ issues: error.issues, values, labels }), message: error.message };
+        if (error.issues?.length) return { status: "invalid", message: error.message, fieldErrors: plainFieldErrors(error.issues, labels) as FieldErrors<z.input<TSchema>>, values };
 
         return { status: "error", message: error.message, values };
       }
@@ -71,8 +71,8 @@ type InvalidOptions = { issues: Parameters<typeof plainFieldErrors>[0]; values: 
 // One plain sentence per field, next to it (lib/actions/plain-errors.ts); the notice above only says where to look.
 const invalid = <TInput, TData>({ issues, values, labels }: InvalidOptions): ActionState<TInput, TData> => {
   const fieldErrors = plainFieldErrors(issues, labels);
-  const only = Object.keys(fieldErrors);
-  const message = only.length === 1 && only[0] === "_form" ? fieldErrors._form[0] : "Please correct the highlighted fields.";
+  const formOnly = Object.keys(fieldErrors).length === 1 ? fieldErrors._form?.[0] : undefined;
+  const message = formOnly ?? "Please correct the highlighted fields.";
 
   return { status: "invalid", message, fieldErrors: fieldErrors as FieldErrors<TInput>, values };
 };

@@ -113,5 +113,5 @@ const sentence = ({ message, field, label, labels }: SentenceOptions): string =>
 
 const stripLeadingName = (message: string): string => message.replace(/^[a-z][A-Za-z0-9]*\s+(?=must|is|may|has)/, "");
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const capitalize = (text: string): string => (text ? text[0].toUpperCase() + text.slice(1) : text);
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const finish = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);

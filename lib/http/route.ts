@@ -82,7 +82,7 @@ export const describeError = (error: unknown): DescribedError => {
     const issues = error.issues ? plainIssues(error.issues).map(({ path, message }) => ({ path, message })) : undefined;
 
     // A message that is just its first issue reads as that issue does, in plain words.
-    const message = issues?.length && error.issues?.[0]?.message === error.message ? issues[0].message : error.message;
+    const message = issues?.[0] && error.issues?.[0]?.message === error.message ? issues[0].message : error.message;
 
     return { status: statusByCode[error.code], code: error.code, message, issues };
   }

@@ -44,7 +44,7 @@ const remove = formAction(
     await deleteRule({ id, actor: actorOf(principal), sourceIp });
     revalidatePath("/rules");
 
-    return { id, name: "", warnings: [] };
+    return { id, name: "", warnings: [] as string[] };
   },
   { path: "/rules" },
 );
