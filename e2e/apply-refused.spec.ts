@@ -7,7 +7,7 @@ import { ensureNetwork } from "./lab-setup";
 
 // The red "refused" Apply, seen by a person: a real worker runs the real dnsmasq for the e2e server.
 // dnsmasq must never run on an interface of the host's own namespace, so the WHOLE worker runs inside
-// a throwaway network namespace holding only a dummy interface "lan0" (10.77.0.2/24, the e2e lab
+// a throwaway network namespace holding only a veth pair "lan0"/"lan1" (10.77.0.2/24, the e2e lab
 // network): no interface of the host is even visible to it. First Apply with lan0 shows green
 // (running); then Apply with an absent interface shows red with dnsmasq's own message and "still
 // serving the previous config". Needs root (ip netns), as CI has; skipped elsewhere.
@@ -23,7 +23,9 @@ test.beforeAll(() => {
   const ip = (...argv: string[]) => execFileSync("ip", argv, { stdio: "pipe" });
   ip("netns", "add", ns);
   ip("-n", ns, "link", "set", "lo", "up");
-  ip("-n", ns, "link", "add", "lan0", "type", "dummy");
+  // A veth pair with both ends inside the namespace (this kernel has no dummy module).
+  ip("-n", ns, "link", "add", "lan0", "type", "veth", "peer", "name", "lan1");
+  ip("-n", ns, "link", "set", "lan1", "up");
   ip("-n", ns, "addr", "add", "10.77.0.2/24", "dev", "lan0");
   ip("-n", ns, "link", "set", "lan0", "up");
   // The worker as `npm run worker` runs it, against the e2e server's database and directories.

@@ -48,7 +48,7 @@ describe("plainIssues", () => {
     ["priority over 100,000", { name: "r", macPattern: "*", priority: "100001" }, "priority", "Priority must be at most 100,000."],
     ["no name", { name: "", macPattern: "*" }, "name", "Name is required."],
     ["a name of control characters", { name: "a\u0007b", macPattern: "*" }, "name", "Name must not contain control characters."],
-    ["a pool with one end", { name: "r", macPattern: "*", ipPoolStart: "10.0.0.5" }, "ipPoolEnd", "IP pool end: an IP pool needs both start and end."],
+    ["a pool with one end", { name: "r", macPattern: "*", ipPoolStart: "10.0.0.5" }, "ipPoolEnd", "IP pool end is required when IP pool start is set (an IP pool needs both ends)."],
     ["a reject rule with a role", { name: "r", macPattern: "*", action: "reject", role: "worker" }, "role", "A reject rule assigns nothing: leave role empty."],
     ["a controlplane rule without the checkbox", { name: "r", macPattern: "*", role: "controlplane" }, "allowControlPlane", "A rule approving as controlplane needs Allow approving as controlplane (control-plane configs carry the cluster CA keys)."],
   ])("rule form: %s", (_name, form, field, message) => {

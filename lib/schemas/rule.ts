@@ -90,7 +90,8 @@ const ruleRefinements = (rule: RuleShape, ctx: z.RefinementCtx): void => {
   const conflict = macOuiConflict(criteria);
   if (conflict) ctx.addIssue({ code: "custom", path: ["ouiPrefix"], message: conflict });
   if (!!rule.ipPoolStart !== !!rule.ipPoolEnd) {
-    ctx.addIssue({ code: "custom", path: [rule.ipPoolStart ? "ipPoolEnd" : "ipPoolStart"], message: "an IP pool needs both start and end" });
+    const [missing, given] = rule.ipPoolStart ? ["ipPoolEnd", "ipPoolStart"] : ["ipPoolStart", "ipPoolEnd"];
+    ctx.addIssue({ code: "custom", path: [missing], message: `${missing} is required when ${given} is set (an IP pool needs both ends)` });
   } else if (rule.ipPoolStart && rule.ipPoolEnd) {
     const pool = checkPool(rule.ipPoolStart, rule.ipPoolEnd);
     if (!pool.ok) ctx.addIssue({ code: "custom", path: ["ipPoolEnd"], message: pool.reason });
