@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { ensureNetwork } from "./lab-setup";
@@ -62,6 +63,17 @@ test("Apply with a missing interface shows red with dnsmasq's message, still ser
     const response = await adminApi.put(`/api/v1/network/settings/${network.id}`, { data: { interface: name, serverIp: "10.77.0.2", dhcpRangeStart: "10.77.0.100", dhcpRangeEnd: "10.77.0.200" } });
     expect(response.status(), await response.text()).toBe(200);
   };
+  // `ip netns exec` execs node in place, so the status file names this pid once the worker is up.
+  const statusFile = path.join(root, "data/e2e/worker-status.json");
+  const workerState = () => {
+    try {
+      const status = JSON.parse(readFileSync(statusFile, "utf8")) as { workerPid?: number; state?: string };
+      return status.workerPid === worker?.pid ? status.state : "not yet";
+    } catch {
+      return "not yet";
+    }
+  };
+  await expect.poll(workerState, { timeout: 60_000, message: `the worker to start; output:\n${output}` }).not.toMatch(/not yet|stopped/);
   try {
     // A config dnsmasq can run inside the namespace: green.
     await setInterface("lan0");
