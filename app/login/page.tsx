@@ -26,6 +26,8 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   if (!(await hasAdmin())) redirect("/setup");
   if (await currentPrincipal()) redirect(safeNextPath(next));
   const error = typeof params.error === "string" ? errorMessages[params.error] : undefined;
+  // After a failed sign-in the username comes back, so only the password is typed again.
+  const username = typeof params.username === "string" ? params.username.slice(0, 64) : undefined;
 
   return (
     <AuthCard title="Sign in" subtitle="Sign in to manage your bare-metal Talos clusters.">
@@ -41,8 +43,8 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
           </Notice>
         ) : null}
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <FormField name="username" label="Username" autoComplete="username" required maxLength={64} autoFocus />
-        <FormField name="password" label="Password" type="password" autoComplete="current-password" required maxLength={1024} />
+        <FormField name="username" label="Username" autoComplete="username" required maxLength={64} defaultValue={username} autoFocus={!username} />
+        <FormField name="password" label="Password" type="password" autoComplete="current-password" required maxLength={1024} autoFocus={Boolean(username)} />
         <SubmitButton className="w-full" data-testid="login-submit">
           Sign in
         </SubmitButton>

@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
 
 // /api/auth/setup redirects back here with ?error=invalid_input&field=<name> or ?error=conflict.
 const fieldMessages: Record<string, string> = {
-  username: "1–64 characters: letters, digits, '.', '_' or '-'.",
-  password: "12–1024 characters.",
-  passwordConfirm: "The passwords do not match.",
+  username: "Username must be 1 to 64 characters: letters, digits, '.', '_' or '-'.",
+  password: "Password must be at least 12 characters (at most 1,024).",
+  passwordConfirm: "Repeated password does not match the password.",
 };
 
 type SetupPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,6 +21,8 @@ export default async function SetupPage({ searchParams }: SetupPageProps) {
   if (await hasAdmin()) redirect("/login");
   const params = await searchParams;
   const field = params.error === "invalid_input" && typeof params.field === "string" ? params.field : undefined;
+  // The username comes back after a refusal; the passwords never do.
+  const username = typeof params.username === "string" ? params.username.slice(0, 64) : undefined;
   const errorsFor = (name: string) => (field === name && fieldMessages[name] ? [fieldMessages[name]] : undefined);
 
   return (
@@ -31,8 +33,8 @@ export default async function SetupPage({ searchParams }: SetupPageProps) {
             {params.error === "conflict" ? "An admin account already exists." : "Please correct the highlighted field."}
           </Notice>
         ) : null}
-        <FormField name="username" label="Username" autoComplete="username" required maxLength={64} pattern="[A-Za-z0-9._\-]+" errors={errorsFor("username")} autoFocus />
-        <FormField name="password" label="Password (at least 12 characters)" type="password" autoComplete="new-password" required minLength={12} maxLength={1024} errors={errorsFor("password")} />
+        <FormField name="username" label="Username" autoComplete="username" required maxLength={64} pattern="[A-Za-z0-9._\-]+" errors={errorsFor("username")} defaultValue={username} autoFocus={!username} />
+        <FormField name="password" label="Password (at least 12 characters)" type="password" autoComplete="new-password" required minLength={12} maxLength={1024} errors={errorsFor("password")} autoFocus={Boolean(username)} />
         <FormField name="passwordConfirm" label="Repeat the password" type="password" autoComplete="new-password" required minLength={12} maxLength={1024} errors={errorsFor("passwordConfirm")} />
         <SubmitButton className="w-full" data-testid="setup-submit">
           Create admin account

@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { currentSourceIp, requireAdmin } from "@/lib/auth/require-admin";
 import { isAppError } from "@/lib/domain/errors";
 import { statusByCode } from "@/lib/http/status";
+import { plainFieldErrors } from "@/lib/actions/plain-errors";
 
 // The one shape of an admin server action (parse, authorize, call one use-case, answer field errors):
 //   export const createThing = formAction(createThingSchema, async (input, { principal }) => { ...; revalidatePath("/x"); return data; });
@@ -17,13 +18,15 @@ export type FormActionContext = { principal: Principal; sourceIp: string | null 
 export type FormActionOptions = {
   // The page path, so a session that expired mid-form redirects to a login that returns there.
   path?: string;
+  // Labels this form shows where they differ from lib/actions/field-labels.ts (errors name fields by label).
+  labels?: Record<string, string>;
 };
 
 export const formAction =
   <TSchema extends z.ZodType, TData>(
     schema: TSchema,
     fn: (input: z.output<TSchema>, ctx: FormActionContext) => Promise<TData>,
-    { path = "/" }: FormActionOptions = {},
+    { path = "/", labels = {} }: FormActionOptions = {},
   ) =>
   async (_previous: ActionState<z.input<TSchema>, TData>, formData: FormData): Promise<ActionState<z.input<TSchema>, TData>> => {
     // Authorize before parsing: an anonymous caller learns nothing, not even which fields are wrong.
@@ -31,16 +34,16 @@ export const formAction =
     const raw = formDataToObject(formData);
     const values = echoValues(raw);
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return invalid(parsed.error, values);
+    if (!parsed.success) return invalid({ issues: parsed.error.issues, values, labels });
     let data: TData;
     try {
       data = await fn(parsed.data, { principal, sourceIp: await currentSourceIp() });
     } catch (error) {
-      if (error instanceof ZodError) return invalid(error, values);
+      if (error instanceof ZodError) return invalid({ issues: error.issues, values, labels });
       // 4xx-class AppErrors (conflict, not found, ...) are expected outcomes; anything else (and
       // Next's redirect/notFound signals) propagates.
       if (isAppError(error) && statusByCode[error.code] < 500) {
-        if (error.issues?.length) return { status: "invalid", message: error.message, fieldErrors: issuesToFieldErrors(error.issues), values };
+        if (error.issues?.length) return { status: "invalid", message: error.message, fieldErrors: plainFieldErrors(error.issues, labels) as FieldErrors<z.input<TSchema>>, values };
 
         return { status: "error", message: error.message, values };
       }
@@ -63,21 +66,15 @@ export const formDataToObject = (formData: FormData): Record<string, unknown> =>
   return result;
 };
 
-const invalid = <TInput, TData>(error: ZodError, values: Record<string, string>): ActionState<TInput, TData> => {
-  const fieldErrors = issuesToFieldErrors(error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })));
+type InvalidOptions = { issues: Parameters<typeof plainFieldErrors>[0]; values: Record<string, string>; labels: Record<string, string> };
 
-  return { status: "invalid", message: "Please correct the highlighted fields.", fieldErrors: fieldErrors as FieldErrors<TInput>, values };
-};
+// One plain sentence per field, next to it (lib/actions/plain-errors.ts); the notice above only says where to look.
+const invalid = <TInput, TData>({ issues, values, labels }: InvalidOptions): ActionState<TInput, TData> => {
+  const fieldErrors = plainFieldErrors(issues, labels);
+  const formOnly = Object.keys(fieldErrors).length === 1 ? fieldErrors._form?.[0] : undefined;
+  const message = formOnly ?? "Please correct the highlighted fields.";
 
-// Every issue is kept, grouped by its top-level field; issues without a path belong to the form.
-const issuesToFieldErrors = (issues: { path: string; message: string }[]): Record<string, string[]> => {
-  const result: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const field = issue.path.split(".")[0] || "_form";
-    (result[field] ??= []).push(issue.message);
-  }
-
-  return result;
+  return { status: "invalid", message, fieldErrors: fieldErrors as FieldErrors<TInput>, values };
 };
 
 // Text values are sent back so a form re-renders what the admin typed (React resets forms after

@@ -13,12 +13,23 @@ export const seeOther = (location: string, headers: Record<string, string> = {})
   // A relative Location keeps the host the browser used (ktizo often sits behind a proxy or an IP).
   new Response(null, { status: 303, headers: { location, "cache-control": "no-store", ...headers } });
 
-type AnswerOptions = { req: Request; errorPage: string };
+// `kept` holds what the form sends back into the page after a failure (a username, never a password):
+// the route fills it once it has read the body, so a failed login or setup keeps what was typed.
+type AnswerOptions = { req: Request; errorPage: string; kept?: Record<string, string> };
+
+// Copies the named text fields (bounded) from a parsed body into `kept`.
+export const keepTyped = ({ body, kept, fields }: { body: unknown; kept: Record<string, string>; fields: string[] }): void => {
+  if (typeof body !== "object" || body === null) return;
+  for (const field of fields) {
+    const value = (body as Record<string, unknown>)[field];
+    if (typeof value === "string" && value.length <= 256) kept[field] = value;
+  }
+};
 
 // Input mistakes in a form post (validation, conflict) go back to the form page as an error code;
 // transport errors (413, 415, malformed JSON) and everything else stay plain HTTP errors.
 export const answerFormOrJson = async (
-  { req, errorPage }: AnswerOptions,
+  { req, errorPage, kept = {} }: AnswerOptions,
   run: () => Promise<FormOrJsonReply>,
 ): Promise<Response> => {
   const form = isFormPost(req);
@@ -31,9 +42,9 @@ export const answerFormOrJson = async (
     if (error instanceof ZodError) {
       const field = String(error.issues[0]?.path[0] ?? "");
 
-      return seeOther(`${errorPage}?${new URLSearchParams({ error: "invalid_input", ...(field ? { field } : {}) })}`);
+      return seeOther(`${errorPage}?${new URLSearchParams({ error: "invalid_input", ...(field ? { field } : {}), ...kept })}`);
     }
-    if (isAppError(error) && error.code === "conflict") return seeOther(`${errorPage}?error=conflict`);
+    if (isAppError(error) && error.code === "conflict") return seeOther(`${errorPage}?${new URLSearchParams({ error: "conflict", ...kept })}`);
     throw error;
   }
 };

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { plainIssues } from "@/lib/actions/plain-errors";
 import { authenticateRequest } from "@/lib/auth/authenticate";
 import { hasAdmin } from "@/lib/auth/has-admin";
 import type { Principal } from "@/lib/auth/principal";
@@ -78,12 +79,16 @@ type DescribedError = { status: number; code: string; message: string; issues?: 
 
 export const describeError = (error: unknown): DescribedError => {
   if (isAppError(error)) {
-    return { status: statusByCode[error.code], code: error.code, message: error.message, issues: error.issues };
+    const issues = error.issues ? plainIssues(error.issues).map(({ path, message }) => ({ path, message })) : undefined;
+
+    // A message that is just its first issue reads as that issue does, in plain words.
+    const message = issues?.[0] && error.issues?.[0]?.message === error.message ? issues[0].message : error.message;
+
+    return { status: statusByCode[error.code], code: error.code, message, issues };
   }
   if (error instanceof ZodError) {
     const issues = zodIssues(error);
-    const first = issues[0];
-    const message = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid input";
+    const message = issues[0]?.message ?? "invalid input";
 
     return { status: 422, code: "validation_failed", message, issues };
   }
@@ -94,8 +99,8 @@ export const describeError = (error: unknown): DescribedError => {
   return { status: 500, code: "internal", message: "internal error" };
 };
 
-export const zodIssues = (error: ZodError): AppErrorIssue[] =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+// One plain sentence per field, naming it by its label (lib/actions/plain-errors.ts).
+export const zodIssues = (error: ZodError): AppErrorIssue[] => plainIssues(error.issues).map(({ path, message }) => ({ path, message }));
 
 const uniqueTarget = (error: unknown): string => {
   const target = (error as { meta?: { target?: unknown } }).meta?.target;

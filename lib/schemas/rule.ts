@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkHostnamePattern } from "@/lib/domain/rules/hostname-pattern";
 import { checkPool } from "@/lib/domain/rules/ip-pool";
+import { macOuiConflict } from "@/lib/domain/rules/rule-shadow";
 import { hasCriteria } from "@/lib/domain/rules/match-rule";
 import { normalizeOuiPrefix } from "@/lib/domain/rules/oui";
 import { parseCidr } from "@/lib/domain/identity/cidr";
@@ -85,8 +86,12 @@ const ruleRefinements = (rule: RuleShape, ctx: z.RefinementCtx): void => {
   if (!hasCriteria(criteria)) {
     ctx.addIssue({ code: "custom", path: ["macPattern"], message: "give at least one of MAC pattern, OUI prefix, UUID pattern, serial pattern or arch (use * to match every MAC)" });
   }
+  // A rule that contradicts itself can never match: refused (unlike a shadowed rule, no reordering fixes it).
+  const conflict = macOuiConflict(criteria);
+  if (conflict) ctx.addIssue({ code: "custom", path: ["ouiPrefix"], message: conflict });
   if (!!rule.ipPoolStart !== !!rule.ipPoolEnd) {
-    ctx.addIssue({ code: "custom", path: [rule.ipPoolStart ? "ipPoolEnd" : "ipPoolStart"], message: "an IP pool needs both start and end" });
+    const [missing, given] = rule.ipPoolStart ? ["ipPoolEnd", "ipPoolStart"] : ["ipPoolStart", "ipPoolEnd"];
+    ctx.addIssue({ code: "custom", path: [missing], message: `${missing} is required when ${given} is set (an IP pool needs both ends)` });
   } else if (rule.ipPoolStart && rule.ipPoolEnd) {
     const pool = checkPool(rule.ipPoolStart, rule.ipPoolEnd);
     if (!pool.ok) ctx.addIssue({ code: "custom", path: ["ipPoolEnd"], message: pool.reason });

@@ -1,3 +1,4 @@
+import { describeFetchFailure } from "@/lib/domain/webhooks/fetch-failure";
 import { deliveryHeader, eventHeader, signatureHeader, signPayload, timestampHeader } from "@/lib/domain/webhooks/signature";
 
 export type PostDeliveryOptions = {
@@ -42,15 +43,7 @@ export const postDelivery = async ({ url, secret, deliveryId, event, body, now, 
 
     return { ok: false, statusCode: response.status, error: error.slice(0, maxErrorLength) };
   } catch (error) {
-    const name = (error as { name?: string }).name;
-    const message = name === "TimeoutError" || name === "AbortError" ? `timed out after ${timeoutMs} ms` : describeFetchError(error);
-
-    return { ok: false, statusCode: null, error: message.slice(0, maxErrorLength) };
+    // The cause in words (connection refused, timeout, TLS with its reason), not undici's "fetch failed".
+    return { ok: false, statusCode: null, error: describeFetchFailure({ error, timeoutMs }).slice(0, maxErrorLength) };
   }
-};
-
-const describeFetchError = (error: unknown): string => {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-
-  return cause?.code ? `${cause.code}: ${cause.message ?? ""}`.trim() : error instanceof Error ? error.message : String(error);
 };

@@ -90,7 +90,7 @@ describe("arm64Binary names only a file in KTIZO_IPXE_DIR", () => {
       try {
         const response = await apply(jsonRequest("/api/v1/network/settings/apply", {}, { headers: adminHeaders(token) }), segment());
         expect(response.status).toBe(422);
-        expect(((await response.json()) as { error: { message: string } }).error.message).toContain("arm64Binary");
+        expect(((await response.json()) as { error: { message: string } }).error.message).toContain("arm64 iPXE binary");
         const after = await Promise.all((await tftpListing()).map(async (name) => [name, await digestOf(path.join(paths().tftpRoot, name))]));
         expect(after).toEqual(before);
         expect(await readFile(paths().dnsmasqConf, "utf8")).toBe(confBefore);

@@ -40,7 +40,8 @@ describe("formAction", () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
-  it("returns ALL field errors at once and echoes the typed values, never secrets", async () => {
+  // Every field with a problem at once, each with its first problem only (no cascades), named by its label.
+  it("returns ALL field errors at once (one sentence per field) and echoes the typed values, never secrets", async () => {
     signedIn();
     const fn = vi.fn();
     const state = await formAction(schema, fn)(idleState, form({ name: "A", port: "0", password: "short" }));
@@ -49,9 +50,9 @@ describe("formAction", () => {
       status: "invalid",
       message: "Please correct the highlighted fields.",
       fieldErrors: {
-        name: ["name too short", "name must be lower-case letters"],
-        port: ["port must be at least 1"],
-        password: ["password too short"],
+        name: ["Name too short."],
+        port: ["Port must be at least 1."],
+        password: ["Password too short."],
       },
       values: { name: "A", port: "0" },
     });
@@ -70,7 +71,7 @@ describe("formAction", () => {
     [
       "an error with issues",
       new AppError("validation_failed", "bad", [{ path: "name", message: "reserved" }, { path: "", message: "whole form" }]),
-      { status: "invalid", message: "bad", fieldErrors: { name: ["reserved"], _form: ["whole form"] } },
+      { status: "invalid", message: "bad", fieldErrors: { name: ["Name: reserved."], _form: ["Whole form."] } },
     ],
   ])("returns %s as state", async (_name, error, expected) => {
     signedIn();

@@ -54,7 +54,7 @@ describe("POST /api/auth/setup", () => {
   it("sends an invalid browser form back to /setup with the field, creating nothing", async () => {
     const response = await setup(formRequest("/api/auth/setup", { username: "admin", password: "short" }), segment());
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/setup?error=invalid_input&field=password");
+    expect(response.headers.get("location")).toBe("/setup?error=invalid_input&field=password&username=admin");
     await expectNothingCreated();
   });
 });
@@ -78,7 +78,7 @@ describe("first admin", () => {
     expect(again.status).toBe(409);
     const form = await setup(formRequest("/api/auth/setup", { ...admin, username: "third" }), segment());
     expect(form.status).toBe(303);
-    expect(form.headers.get("location")).toBe("/setup?error=conflict");
+    expect(form.headers.get("location")).toBe("/setup?error=conflict&username=third");
     expect(await prisma.user.count()).toBe(1);
   });
 

@@ -71,7 +71,7 @@ describe("cluster admin API", () => {
     ["install disk that is not a device", { installDisk: "sda; rm -rf /" }, /installDisk/],
     ["install image without tag", { installImage: "ghcr.io/siderolabs/installer" }, /installImage/],
     ["patch that is not YAML", { configPatch: "machine: [\n" }, /not valid YAML/],
-    ["patch with an unknown key", { configPatch: "machine:\n  notAKey: true\n" }, /configPatch: machine: unknown key .*notAKey/],
+    ["patch with an unknown key", { configPatch: "machine:\n  notAKey: true\n" }, /Cluster-wide patch: machine: unknown key .*notAKey/],
     ["patch that is a JSON patch", { workerPatch: '[{"op":"add","path":"/machine/x","value":1}]' }, /JSON patches/],
     ["custom CNI without URLs", { cniName: "custom" }, /custom CNI/],
     ["service subnet overlapping the pod subnet", { serviceSubnets: ["10.244.128.0/20"] }, /Service subnet 10\.244\.128\.0\/20 overlaps pod subnet 10\.244\.0\.0\/16/],

@@ -192,7 +192,7 @@ describe("outbox and dispatcher", () => {
     const started = Date.now();
     await createWebhookDispatcher({ jitter: () => 0, timeoutMs: 300 }).runOnce();
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(await prisma.webhookDelivery.findFirstOrThrow()).toMatchObject({ status: "pending", lastStatusCode: null, lastError: "timed out after 300 ms" });
+    expect(await prisma.webhookDelivery.findFirstOrThrow()).toMatchObject({ status: "pending", lastStatusCode: null, lastError: "timed out after 300 ms without an answer" });
   });
 
   it("resumes after a restart: a delivery claimed by a process that died is sent by the next one", async () => {

@@ -27,7 +27,8 @@ const saveSettings = formAction(
 
     return { id: saved.id };
   },
-  { path },
+  // The form labels this field "Cluster name" (errors name fields by their label).
+  { path, labels: { name: "Cluster name" } },
 );
 
 const newSecrets = formAction(

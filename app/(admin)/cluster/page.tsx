@@ -1,3 +1,4 @@
+import { CopyButton } from "@/app/_components/copy-button";
 import { ClusterHealthPanel } from "@/app/(admin)/_components/cluster-health-panel";
 import { BootstrapNowForm } from "@/app/(admin)/cluster/_components/bootstrap-now-form";
 import { ClusterSettingsForm } from "@/app/(admin)/cluster/_components/cluster-settings-form";
@@ -29,6 +30,7 @@ export default async function ClusterPage() {
             <a href="/api/v1/cluster/kubeconfig" download={`kubeconfig-${settings.name}`} className="text-sky-700 underline" data-testid="download-kubeconfig">
               Download admin kubeconfig
             </a>{" "}
+            <CopyButton text="/api/v1/cluster/kubeconfig" absolute label="Copy URL" testId="copy-kubeconfig-url" />{" "}
             (client certificate valid for the configured lifetime; every download is logged)
           </p>
         ) : null}
@@ -55,7 +57,8 @@ export default async function ClusterPage() {
             {preview?.validation.ok ? "validation passed" : `validation failed: ${preview?.validation.errors.join("; ")}`}.{" "}
             <a href="/api/v1/cluster/talosconfig" download="talosconfig" className="text-sky-700 underline" data-testid="download-talosconfig">
               Download talosconfig
-            </a>
+            </a>{" "}
+            <CopyButton text="/api/v1/cluster/talosconfig" absolute label="Copy URL" testId="copy-talosconfig-url" />
           </p>
         ) : (
           <p className="text-sm text-slate-500" data-testid="config-status">No configuration generated yet.</p>

@@ -1,3 +1,4 @@
+import { CopyButton } from "@/app/_components/copy-button";
 import { ApplyPanel } from "@/app/(admin)/network/_components/apply-panel";
 import { WorkerStatusCard } from "@/app/(admin)/_components/worker-status-card";
 import { AssetImports } from "@/app/(admin)/network/_components/asset-imports";
@@ -31,6 +32,13 @@ export default async function NetworkPage() {
       </div>
       <section className={section}>
         <h2 className="font-medium">Settings</h2>
+        {settings ? (
+          // Where machines (or a chain-loading iPXE elsewhere) fetch their boot script.
+          <p className="flex items-center gap-2 text-sm text-slate-700" data-testid="boot-url">
+            Boot URL: <code className="font-mono text-xs">{settings.httpBaseUrl}/boot.ipxe</code>
+            <CopyButton text={`${settings.httpBaseUrl}/boot.ipxe`} label="Copy" testId="copy-boot-url" />
+          </p>
+        ) : null}
         <NetworkSettingsForm settings={settings} interfaces={host.interfaces} port={host.port} />
       </section>
       <section className={section}>

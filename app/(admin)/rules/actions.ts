@@ -11,7 +11,7 @@ import { createRule } from "@/lib/services/rules";
 import { deleteRule } from "@/lib/services/rules";
 import { updateRule } from "@/lib/services/rules";
 
-type RuleFormState = ActionState<Record<string, unknown>, { id: string; name: string }>;
+type RuleFormState = ActionState<Record<string, unknown>, { id: string; name: string; warnings: string[] }>;
 
 const create = formAction(
   ruleFormSchema,
@@ -19,7 +19,7 @@ const create = formAction(
     const rule = await createRule({ input, actor: actorOf(principal), sourceIp });
     revalidatePath("/rules");
 
-    return { id: rule.id, name: rule.name };
+    return { id: rule.id, name: rule.name, warnings: rule.warnings };
   },
   { path: "/rules" },
 );
@@ -33,7 +33,7 @@ const update = formAction(
     revalidatePath("/rules");
     revalidatePath(`/rules/${id}`);
 
-    return { id: rule.id, name: rule.name };
+    return { id: rule.id, name: rule.name, warnings: rule.warnings };
   },
   { path: "/rules" },
 );
@@ -44,7 +44,7 @@ const remove = formAction(
     await deleteRule({ id, actor: actorOf(principal), sourceIp });
     revalidatePath("/rules");
 
-    return { id, name: "" };
+    return { id, name: "", warnings: [] as string[] };
   },
   { path: "/rules" },
 );

@@ -18,6 +18,13 @@ export const checkNetworkConsistency = (settings: NetworkShape): NetworkIssue[] 
   const issues: NetworkIssue[] = [];
   const { serverIp, netmask } = settings;
   const inSubnet = (ip: string) => sameSubnet(ip, serverIp, netmask);
+  // One bad server IP would put every other address "outside the subnet": when all of them agree with
+  // each other and only the server differs, that is one error on the server IP, not one per field.
+  const others = [settings.gateway, ...(settings.dhcpMode === "full" ? [settings.dhcpRangeStart, settings.dhcpRangeEnd] : [])].filter((ip): ip is string => !!ip);
+  const [first] = others;
+  if (others.length >= 2 && first && others.every((ip) => !inSubnet(ip) && sameSubnet(ip, first, netmask))) {
+    return [{ path: "serverIp", message: `serverIp ${serverIp} is not in the subnet of the gateway and DHCP range (${first}/${netmask}): check the server IP or the netmask` }];
+  }
   if (settings.gateway && !inSubnet(settings.gateway)) {
     issues.push({ path: "gateway", message: `gateway must be inside the server's subnet ${serverIp}/${netmask}` });
   }

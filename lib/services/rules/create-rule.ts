@@ -4,16 +4,22 @@ import type { ApprovalRule } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import type { CreateRuleInput } from "@/lib/schemas/rule";
 import { checkRuleAssignment } from "./check-rule-assignment";
+import { checkRulePeers } from "./check-rule-peers";
 
 type CreateRuleOptions = { input: CreateRuleInput; actor: Actor; sourceIp: string | null };
 
-export const createRule = async ({ input, actor, sourceIp }: CreateRuleOptions): Promise<ApprovalRule> => {
+// `warnings`: other rules that make this one (or that this one makes) never act (check-rule-peers.ts).
+export type SavedRule = ApprovalRule & { warnings: string[] };
+
+export const createRule = async ({ input, actor, sourceIp }: CreateRuleOptions): Promise<SavedRule> => {
   await checkRuleAssignment(input);
 
+  // The name check runs under the write lock, so two concurrent saves cannot both take a name.
   return inTransaction(async (tx) => {
+    const warnings = await checkRulePeers({ rule: input, db: tx });
     const rule = await tx.approvalRule.create({ data: input });
     await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: rule.id, name: rule.name, created: true } }, tx);
 
-    return rule;
+    return { ...rule, warnings };
   });
 };

@@ -4,6 +4,8 @@ import type { ApprovalRule } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { createRuleSchema, type UpdateRuleInput } from "@/lib/schemas/rule";
 import { checkRuleAssignment } from "./check-rule-assignment";
+import { checkRulePeers } from "./check-rule-peers";
+import type { SavedRule } from "./create-rule";
 import { subnetsOf } from "@/lib/domain/rules/rule-gate";
 import { getRuleOrThrow } from "./get-rule-or-throw";
 
@@ -31,16 +33,17 @@ const storedFields = (rule: ApprovalRule) => ({
 
 // The stored rule with the changes applied is validated as a whole, so an edit can never leave a
 // rule that creation would refuse (e.g. a reject rule with an IP pool).
-export const updateRule = async ({ id, input, actor, sourceIp }: UpdateRuleOptions): Promise<ApprovalRule> => {
+export const updateRule = async ({ id, input, actor, sourceIp }: UpdateRuleOptions): Promise<SavedRule> => {
   const current = await getRuleOrThrow(id);
   const { resetMatchCount, ...changes } = input;
   const merged = createRuleSchema.parse({ ...storedFields(current), ...changes });
   await checkRuleAssignment(merged);
 
   return inTransaction(async (tx) => {
+    const warnings = await checkRulePeers({ rule: merged, id, createdAt: current.createdAt, db: tx });
     const rule = await tx.approvalRule.update({ where: { id }, data: { ...merged, ...(resetMatchCount ? { matchCount: 0 } : {}) } });
     await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: id, name: rule.name, resetMatchCount: !!resetMatchCount } }, tx);
 
-    return rule;
+    return { ...rule, warnings };
   });
 };

@@ -89,8 +89,8 @@ export default async function DevicePage({ params }: DevicePageProps) {
         <NodeHealthCard deviceId={device.id} initial={health} />
       </section>
       <section className="space-y-2">
-        <h2 className="text-base font-semibold">Timeline</h2>
-        <EventTimeline events={events.items} />
+        <h2 className="text-base font-semibold">Boot timeline</h2>
+        <EventTimeline events={events.items} oldestFirst />
       </section>
       <ConfigPreview deviceId={device.id} />
     </div>

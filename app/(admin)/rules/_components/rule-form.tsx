@@ -23,7 +23,8 @@ const textFields = [
   ["maxMatches", "Max matches", "unlimited"],
 ] as const;
 
-// Create (no rule) or edit (rule given) an approval rule; every field error is shown at once.
+// Create (no rule) or edit (rule given) an approval rule; every field error is shown at once. A new rule's
+// defaults save as they are (every MAC, as worker): it approves nothing until it names source subnets.
 export function RuleForm({ rule, groups }: RuleFormProps) {
   const [state, action, pending] = useActionState(rule ? updateRuleAction : createRuleAction, idleState);
   const errors = state.status === "invalid" ? (state.fieldErrors as Record<string, string[] | undefined>) : {};
@@ -37,10 +38,10 @@ export function RuleForm({ rule, groups }: RuleFormProps) {
         <FormField name="name" label="Name" required maxLength={100} defaultValue={value("name")} errors={errors.name} />
         <FormField name="priority" label="Priority (lower first)" type="number" min={0} defaultValue={value("priority") ?? "100"} errors={errors.priority} />
         <SelectField name="action" label="Action" defaultValue={value("action") ?? "approve"} errors={errors.action} options={[{ value: "approve", label: "approve" }, { value: "reject", label: "reject" }]} />
-        <SelectField name="role" label="Role" defaultValue={value("role") ?? ""} errors={errors.role} options={[{ value: "", label: "(from group)" }, { value: "worker", label: "worker" }, { value: "controlplane", label: "controlplane" }]} />
+        <SelectField name="role" label="Role" defaultValue={value("role") ?? (rule ? "" : "worker")} errors={errors.role} options={[{ value: "", label: "(from group)" }, { value: "worker", label: "worker" }, { value: "controlplane", label: "controlplane" }]} />
         <SelectField name="groupId" label="Group" defaultValue={value("groupId") ?? ""} errors={errors.groupId} options={[{ value: "", label: "(none)" }, ...groups.map((group) => ({ value: group.id, label: group.name }))]} />
         {textFields.map(([name, label, placeholder]) => (
-          <FormField key={name} name={name} label={label} placeholder={placeholder} defaultValue={value(name)} errors={errors[name]} />
+          <FormField key={name} name={name} label={label} placeholder={placeholder} defaultValue={value(name) ?? (!rule && name === "macPattern" ? "*" : undefined)} errors={errors[name]} />
         ))}
         <FormField
           name="sourceSubnets"
@@ -70,6 +71,11 @@ export function RuleForm({ rule, groups }: RuleFormProps) {
       </div>
       {state.status === "invalid" || state.status === "error" ? <Notice tone="error" testId="rule-error">{state.message}</Notice> : null}
       {state.status === "ok" ? <Notice tone="success" testId="rule-saved">Rule {state.data.name} saved.</Notice> : null}
+      {state.status === "ok" && state.data.warnings.length > 0 ? (
+        <Notice tone="error" testId="rule-warning">
+          {state.data.warnings.join(" ")}
+        </Notice>
+      ) : null}
     </form>
   );
 }

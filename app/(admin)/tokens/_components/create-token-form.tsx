@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { createTokenAction } from "@/app/(admin)/tokens/actions";
+import { CopyButton } from "@/app/_components/copy-button";
 import { FormField } from "@/app/_components/form-field";
 import { Notice } from "@/app/_components/notice";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -35,6 +36,9 @@ export function CreateTokenForm() {
           <code data-testid="new-token-value" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 select-all">
             {state.data.token}
           </code>
+          <div className="mt-2">
+            <CopyButton text={state.data.token} label="Copy token" testId="copy-token" />
+          </div>
         </Notice>
       ) : null}
     </div>

@@ -1,0 +1,93 @@
+// The labels admins see next to each form field, by field name: error messages name a field by its
+// label ("Server IP must be an IPv4 address"), never by its code name ("serverIp: ..."). One map
+// serves every form and the admin API (the approve dialog shows the API's message); a form whose
+// label differs passes its own to formAction. Hints in parentheses on the page are left out here.
+export const fieldLabels: Record<string, string> = {
+  username: "Username",
+  password: "Password",
+  passwordConfirm: "Repeated password",
+  name: "Name",
+  // Network settings
+  interface: "Interface",
+  serverIp: "Server IP",
+  httpBaseUrl: "HTTP base URL",
+  dhcpMode: "DHCP mode",
+  dhcpRangeStart: "Range start",
+  dhcpRangeEnd: "Range end",
+  netmask: "Netmask",
+  gateway: "Gateway",
+  dnsServers: "DNS servers",
+  domain: "Domain",
+  leaseTime: "Lease time",
+  uefiBinary: "UEFI x86-64 binary",
+  arm64Binary: "arm64 iPXE binary",
+  ipxePollSeconds: "Pending poll interval",
+  assetSource: "Boot asset source",
+  factorySchematic: "Image Factory schematic ID",
+  extraKernelArgs: "Extra kernel arguments",
+  provisionWindowMinutes: "Provisioning window",
+  pendingHoldSeconds: "Hold pending downloads",
+  maxHeldDownloads: "Held downloads at most",
+  registrationBurst: "New MACs per source IP (burst)",
+  registrationsPerMinute: "New MACs per source IP per minute",
+  maxPendingDevices: "Pending devices at most",
+  eventRetentionDays: "Keep events",
+  tokenRetentionDays: "Keep spent boot tokens",
+  deliveryRetentionDays: "Keep delivered webhooks",
+  identityCheck: "Identity check",
+  allowMacOnlyDownload: "Allow config downloads by MAC alone",
+  // Cluster
+  endpoint: "Control-plane endpoint",
+  talosVersion: "Talos version",
+  kubernetesVersion: "Kubernetes version",
+  installDisk: "Install disk",
+  installImage: "Installer image",
+  dnsDomain: "DNS domain",
+  podSubnets: "Pod subnets",
+  serviceSubnets: "Service subnets",
+  cniUrls: "Custom CNI manifest URLs",
+  additionalSans: "Extra certificate SANs",
+  kubeconfigTtlHours: "kubeconfig certificate lifetime",
+  configPatch: "Cluster-wide patch",
+  controlPlanePatch: "Control-plane patch",
+  workerPatch: "Worker patch",
+  secretsYaml: "secrets.yaml",
+  // Devices
+  mac: "MAC address",
+  hostname: "Hostname",
+  ipAddress: "Static IP",
+  role: "Role",
+  status: "Status",
+  bootAction: "Boot action",
+  notes: "Notes",
+  groupId: "Group",
+  approvalProof: "Approval proof",
+  // Rules
+  priority: "Priority",
+  action: "Action",
+  enabled: "Enabled",
+  macPattern: "MAC pattern",
+  ouiPrefix: "OUI prefix",
+  uuidPattern: "UUID pattern",
+  serialPattern: "Serial pattern",
+  arch: "Arch",
+  hostnamePattern: "Hostname pattern",
+  ipPoolStart: "IP pool start",
+  ipPoolEnd: "IP pool end",
+  maxMatches: "Max matches",
+  sourceSubnets: "Source subnets",
+  allowControlPlane: "Allow approving as controlplane",
+  // Webhooks, assets, tokens
+  url: "URL",
+  secret: "Secret",
+  events: "Events",
+  fileName: "Save as",
+  sha256: "Expected sha256",
+  code: "Code",
+};
+
+// "ipPoolStart" -> "Ip pool start" for a field the map does not know yet (still no code name).
+export const labelOf = (field: string, labels: Record<string, string> = {}): string =>
+  labels[field] ?? fieldLabels[field] ?? capitalize(field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase());
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
