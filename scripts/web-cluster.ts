@@ -19,6 +19,9 @@ const count = webProcessCount();
 // A child that dies soon after its start counts as a failure in a row; one that ran a while resets it.
 const restartBackoff = { baseMs: 500, factor: 2, capMs: 30_000 };
 const healthyAfterMs = 30_000;
+// A child that keeps dying before it ever listens (port taken, build missing) will not recover by
+// itself: after this many in a row the primary exits, so `npm start` (run-all.ts) stops the rest.
+const maxFailedStarts = 5;
 const stopTimeoutMs = 10_000;
 
 await bootstrapFromEnv();
@@ -38,12 +41,17 @@ let announced = false;
 const failuresOf = new Map<number, number>();
 const live = new Set<Worker>();
 
+let failedStarts = 0;
+
 const fork = (slot: number): void => {
   const startedAt = Date.now();
+  let listened = false;
   // Every child learns the resolved count: budgets meant for all processes are split by it (lib/web-processes.ts).
   const child: Worker = cluster.fork({ KTIZO_WEB_PROCESSES: String(count) });
   live.add(child);
   child.once("listening", () => {
+    listened = true;
+    failedStarts = 0;
     if (announced) return;
     announced = true;
     log(`ktizo listening on http://${hostname}:${port} (${count} web process${count === 1 ? "" : "es"})`);
@@ -57,7 +65,14 @@ const fork = (slot: number): void => {
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (stopping) {
       log(`web process ${child.process.pid} exited (${how})`);
-      if (live.size === 0) process.exit(0);
+      if (live.size === 0) process.exit(exitCode);
+
+      return;
+    }
+    failedStarts = listened ? 0 : failedStarts + 1;
+    if (failedStarts >= maxFailedStarts) {
+      console.error(`[web] ${failedStarts} web processes in a row died before listening on ${hostname}:${port} (last: ${how}); giving up`);
+      stop("SIGTERM", 1);
 
       return;
     }
@@ -71,12 +86,14 @@ const fork = (slot: number): void => {
   });
 };
 
-const stop = (signal: NodeJS.Signals): void => {
+let exitCode = 0;
+const stop = (signal: NodeJS.Signals, code = 0): void => {
   if (stopping) return;
   stopping = true;
+  exitCode = code;
   const children = [...live];
   log(`${signal}: stopping ${children.length} web process${children.length === 1 ? "" : "es"}`);
-  if (children.length === 0) process.exit(0);
+  if (children.length === 0) process.exit(exitCode);
   // The child's own handler closes its server and flushes its sightings (scripts/web-process.ts).
   for (const child of children) child.process.kill(signal);
   setTimeout(() => {

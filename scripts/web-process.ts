@@ -28,6 +28,12 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
+// A port that cannot be bound ends this process (Next's own handler would only log it and leave a
+// process that serves nothing); the primary restarts it and gives up after a few in a row.
+server.once("error", (error) => {
+  console.error(`[web] ${process.pid} cannot listen on ${hostname}:${port}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(port, hostname);
 
 let closing = false;
