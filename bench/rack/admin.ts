@@ -4,7 +4,9 @@ import type { Reply, Stats } from "./http";
 // (a batch as soon as 100 are pending, or the rest once every machine has registered), and keeps
 // the dashboard (the Overview page, with its live rack grid) open, requesting it once a second.
 type Request = (pathAndQuery: string, options?: { headers?: Record<string, string>; method?: string; body?: string }) => Promise<Reply>;
-export type Batch = { index: number; ids: string[]; macs: string[]; approvedAt: number; status: number; ms: number };
+// approvedAt: when the approval's answer came, or, when none came (a client timeout: the server
+// may still have approved), when it was sent.
+export type Batch = { index: number; ids: string[]; macs: string[]; sentAt: number; approvedAt: number; status: number; ms: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,11 +23,12 @@ export const approveInBatches = async ({ request, stats, token, batchSize, machi
     if (list.status !== 200) stats.errors.push(`admin list ${list.status}: ${list.body.slice(0, 160)}`);
     if (items.length >= batchSize || (items.length > 0 && registered() >= machines)) {
       const body = JSON.stringify({ action: "approve", ids: items.map((item) => item.id), role: "worker" });
+      const sentAt = Date.now();
       const reply = await request("/api/v1/devices/bulk", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body });
       stats.record("admin: bulk approve", reply);
       if (reply.status !== 200) stats.errors.push(`bulk approve ${reply.status}: ${reply.body.slice(0, 160)}`);
       else approved += items.length;
-      batches.push({ index: batches.length, ids: items.map((item) => item.id), macs: items.map((item) => item.mac), approvedAt: Date.now(), status: reply.status, ms: reply.ms });
+      batches.push({ index: batches.length, ids: items.map((item) => item.id), macs: items.map((item) => item.mac), sentAt, approvedAt: reply.status === 0 ? sentAt : Date.now(), status: reply.status, ms: reply.ms });
     }
     await sleep(1_000);
   }
