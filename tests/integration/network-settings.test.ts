@@ -64,7 +64,8 @@ describe("network settings API", () => {
     const outside = await PUT(jsonRequest(`/api/v1/network/settings/${id}`, { serverIp: "10.32.0.2" }, { method: "PUT", headers: headers() }), segment({ id }));
     expect(outside.status).toBe(422);
     const error = (await outside.json()).error;
-    expect(error.issues.map((issue: { path: string }) => issue.path)).toEqual(expect.arrayContaining(["dhcpRangeStart", "dhcpRangeEnd", "gateway"]));
+    // One error on the server IP, not one per address that no longer fits (gateway, range start, range end).
+    expect(error.issues).toEqual([{ path: "serverIp", message: expect.stringMatching(/^Server IP 10\.32\.0\.2 is not in the subnet of the gateway and DHCP range/) }]);
     expect((await prisma.networkSettings.findFirstOrThrow()).serverIp).toBe("10.31.0.2");
   });
 
