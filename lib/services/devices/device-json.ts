@@ -1,4 +1,4 @@
-import type { Device } from "@/lib/generated/prisma/client";
+import type { DeviceRow as Device } from "@/lib/data/device-rows";
 import type { DeviceJson } from "@/lib/schemas/device";
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);

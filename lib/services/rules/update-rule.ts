@@ -1,15 +1,14 @@
 import type { Actor } from "@/lib/auth/principal";
 import { inTransaction } from "@/lib/data/db";
-import type { ApprovalRule } from "@/lib/generated/prisma/client";
+import { writeRule, type RuleRow } from "@/lib/data/rules";
 import { recordEvent } from "@/lib/events/record-event";
 import { createRuleSchema, type UpdateRuleInput } from "@/lib/schemas/rule";
 import { checkRuleAssignment } from "./check-rule-assignment";
-import { subnetsOf } from "@/lib/domain/rules/rule-gate";
 import { getRuleOrThrow } from "./get-rule-or-throw";
 
 type UpdateRuleOptions = { id: string; input: UpdateRuleInput; actor: Actor; sourceIp: string | null };
 
-const storedFields = (rule: ApprovalRule) => ({
+const storedFields = (rule: RuleRow) => ({
   name: rule.name,
   priority: rule.priority,
   enabled: rule.enabled,
@@ -25,20 +24,20 @@ const storedFields = (rule: ApprovalRule) => ({
   ipPoolStart: rule.ipPoolStart,
   ipPoolEnd: rule.ipPoolEnd,
   maxMatches: rule.maxMatches,
-  sourceSubnets: subnetsOf(rule.sourceSubnets),
+  sourceSubnets: rule.sourceSubnets,
   allowControlPlane: rule.allowControlPlane,
 });
 
 // The stored rule with the changes applied is validated as a whole, so an edit can never leave a
 // rule that creation would refuse (e.g. a reject rule with an IP pool).
-export const updateRule = async ({ id, input, actor, sourceIp }: UpdateRuleOptions): Promise<ApprovalRule> => {
+export const updateRule = async ({ id, input, actor, sourceIp }: UpdateRuleOptions): Promise<RuleRow> => {
   const current = await getRuleOrThrow(id);
   const { resetMatchCount, ...changes } = input;
   const merged = createRuleSchema.parse({ ...storedFields(current), ...changes });
   await checkRuleAssignment(merged);
 
   return inTransaction(async (tx) => {
-    const rule = await tx.approvalRule.update({ where: { id }, data: { ...merged, ...(resetMatchCount ? { matchCount: 0 } : {}) } });
+    const rule = await writeRule({ id, fields: { ...merged, ...(resetMatchCount ? { matchCount: 0 } : {}) }, db: tx });
     await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: id, name: rule.name, resetMatchCount: !!resetMatchCount } }, tx);
 
     return rule;
