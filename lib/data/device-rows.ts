@@ -1,16 +1,24 @@
 import { prisma } from "@/lib/db/client";
 import type { Device, DeviceGroup, Prisma } from "@/lib/generated/prisma/client";
+import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
+import { optionalApprovalProofColumn, optionalApprovalProofOf } from "./columns";
 import type { Db, Tx } from "./db";
 
 // A device row as the devices capability uses it (the whole stored record), and with its group.
+// Rows as Prisma reads them (the boot path shares these types): approvalProof in Prisma's enum names
+// (console_code); deviceApprovalProof gives the domain spelling, writes take the domain spelling.
 export type DeviceRow = Device;
 export type DeviceGroupRow = DeviceGroup;
 export type DeviceWithGroup = DeviceRow & { group: DeviceGroupRow | null };
 // The writable fields of a device: what a use-case may set (validated by lib/schemas/device.ts first).
-export type DeviceFields = Partial<Omit<Prisma.DeviceUncheckedCreateInput, "id" | "createdAt" | "updatedAt">>;
+export type DeviceFields = Partial<Omit<Prisma.DeviceUncheckedCreateInput, "id" | "createdAt" | "updatedAt" | "approvalProof">> & { approvalProof?: ApprovalProof | null };
 
-export const findDeviceWithGroup = ({ id, db = prisma }: { id: string; db?: Db }): Promise<DeviceWithGroup | null> =>
-  db.device.findUnique({ where: { id }, include: { group: true } });
+export const deviceApprovalProof = (row: Pick<DeviceRow, "approvalProof">): ApprovalProof | null => optionalApprovalProofOf(row.approvalProof);
+const columnsOf = ({ approvalProof, ...fields }: DeviceFields) => ({ ...fields, ...(approvalProof === undefined ? {} : { approvalProof: optionalApprovalProofColumn(approvalProof) }) });
+
+export const findDeviceWithGroup = async ({ id, db = prisma }: { id: string; db?: Db }): Promise<DeviceWithGroup | null> => {
+  return db.device.findUnique({ where: { id }, include: { group: true } });
+};
 
 export const deviceExistsWithMac = async (mac: string): Promise<boolean> =>
   (await prisma.device.findUnique({ where: { mac }, select: { id: true } })) !== null;
@@ -25,11 +33,11 @@ export const findHostnameHolder = ({ hostname, exceptId }: { hostname: string; e
 export const findIpHolder = ({ ipAddress, exceptId }: { ipAddress: string; exceptId: string | null }): Promise<DeviceHolder | null> =>
   prisma.device.findFirst({ where: { ipAddress, ...notSelf(exceptId) }, select: { mac: true, hostname: true } });
 
-export const insertDevice = ({ fields, tx }: { fields: DeviceFields & { mac: string }; tx: Tx }): Promise<DeviceRow> =>
-  tx.device.create({ data: fields });
+export const insertDevice = async ({ fields, tx }: { fields: DeviceFields & { mac: string }; tx: Tx }): Promise<DeviceRow> =>
+  tx.device.create({ data: { ...columnsOf(fields), mac: fields.mac } });
 
-export const writeDevice = ({ id, fields, tx }: { id: string; fields: DeviceFields; tx: Tx }): Promise<DeviceRow> =>
-  tx.device.update({ where: { id }, data: fields });
+export const writeDevice = async ({ id, fields, tx }: { id: string; fields: DeviceFields; tx: Tx }): Promise<DeviceRow> =>
+  tx.device.update({ where: { id }, data: columnsOf(fields) });
 
 export const removeDevice = async ({ id, tx }: { id: string; tx: Tx }): Promise<void> => {
   await tx.device.delete({ where: { id } });

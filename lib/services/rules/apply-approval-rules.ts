@@ -62,7 +62,7 @@ const applyRule = async ({ rule, device, tx }: { rule: RuleWithGroup; device: De
   throw new Error(`rule ${rule.id}: no unique hostname/IP after ${maxAssignmentRounds} rounds`);
 };
 
-type DecideOptions = { rule: RuleWithGroup; device: Device; tx: Tx; role: string | null; picked: { hostname?: string; ipAddress?: string } };
+type DecideOptions = { rule: RuleWithGroup; device: Device; tx: Tx; role: Device["role"]; picked: { hostname?: string; ipAddress?: string } };
 
 const decide = async ({ rule, device, tx, role, picked }: DecideOptions): Promise<Device> => {
   const approve = rule.action === "approve";
