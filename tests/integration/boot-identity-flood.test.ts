@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GET as bootScript } from "@/app/api/v1/boot/ipxe/route";
-import { GET as download } from "@/app/api/v1/config/download/route";
-import { POST as postWebhook } from "@/app/api/v1/webhooks/route";
 import { GET as scrape } from "@/app/metrics/route";
 import { hashToken } from "@/lib/auth/tokens";
 import { prisma } from "@/lib/db/client";
 import { flushDeviceSightings } from "@/lib/services/boot";
 import { resetBoundedEvents } from "@/lib/services/boot/bounded-events";
 import { commitDownload } from "@/lib/services/boot/commit-config-download";
-import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
-import { machineRequest, noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
+import { noParams } from "@/tests/helpers/boot-fixtures";
+import { downloadConfig, prepareIdentityGate, scriptText, tokenOf } from "@/tests/helpers/identity-gate";
 import { identityTable } from "@/tests/helpers/identity-table";
 import { parsePrometheusText, valueOf } from "@/tests/helpers/prometheus-text";
-import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
 
 // The identity gate under flood: the gate still decides every token and every download, while
 // polls and replays write only what changed: one live token row per device carrying its bound
@@ -24,28 +20,15 @@ const ipA = "10.42.0.31";
 const ipB = "10.42.0.32";
 const table = identityTable();
 
-const script = async (mac: string, ip: string) => (await bootScript(machineRequest(`/api/v1/boot/ipxe?mac=${mac}`, { ip }), noParams)).text();
-const tokenOf = (text: string) => /&token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
-const get = (query: string, ip: string) => download(machineRequest(`/api/v1/config/download?${query}`, { ip }), noParams);
+const script = scriptText;
+const get = downloadConfig;
 const metric = async (name: string, labels: Record<string, string>) =>
   valueOf(parsePrometheusText(await (await scrape(new Request("http://ktizo.test/metrics"), noParams)).text()), name, labels);
 const approved = (mac = A) => prisma.device.create({ data: { mac, status: "approved", role: "worker", hostname: `f-${mac.slice(-2)}` } });
 const events = (type: string) => prisma.event.count({ where: { type } });
 
 beforeAll(async () => {
-  const admin = await createAdminToken();
-  await seedNetworkSettings({ identityCheck: "strict", pendingHoldSeconds: 0 });
-  await seedGeneratedCluster();
-  const hook = await postWebhook(
-    new Request("http://ktizo.test/api/v1/webhooks", {
-      method: "POST",
-      headers: adminHeaders(admin),
-      body: JSON.stringify({ name: "gate", url: "http://127.0.0.1:9/hook", events: ["boot.identity_mismatch", "config.download_refused"] }),
-    }),
-    noParams,
-  );
-  expect(hook.status).toBe(201);
-  table.install();
+  await prepareIdentityGate(table);
 }, 60_000);
 
 afterAll(() => table.uninstall());

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GET as bootScript } from "@/app/api/v1/boot/ipxe/route";
-import { GET as download } from "@/app/api/v1/config/download/route";
 import { PUT as putDevice } from "@/app/api/v1/devices/[id]/route";
-import { POST as postWebhook } from "@/app/api/v1/webhooks/route";
 import { GET as scrape } from "@/app/metrics/route";
 import { prisma } from "@/lib/db/client";
-import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
-import { machineRequest, noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
+import { adminHeaders } from "@/tests/helpers/admin";
+import { noParams } from "@/tests/helpers/boot-fixtures";
+import { downloadConfig, prepareIdentityGate, scriptText, tokenOf } from "@/tests/helpers/identity-gate";
 import { identityTable } from "@/tests/helpers/identity-table";
 import { parsePrometheusText, valueOf } from "@/tests/helpers/prometheus-text";
-import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
 
 // The gate's bookkeeping through the real route handlers: refusals are events with reason and
 // source address, labelled counters on /metrics and (for a claim on an installed device or an
@@ -23,28 +20,15 @@ const ipB = "10.42.0.22";
 const table = identityTable();
 let admin = "";
 
-const script = async (mac: string, ip: string) => (await bootScript(machineRequest(`/api/v1/boot/ipxe?mac=${mac}`, { ip }), noParams)).text();
-const tokenOf = (text: string) => /&token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
-const get = (query: string, ip: string) => download(machineRequest(`/api/v1/config/download?${query}`, { ip }), noParams);
+const script = scriptText;
+const get = downloadConfig;
 const metrics = async () => parsePrometheusText(await (await scrape(new Request("http://ktizo.test/metrics"), noParams)).text());
 const refusals = async (reason: string) => valueOf(await metrics(), "ktizo_config_refusals_total", { reason });
 const put = (id: string, body: unknown) =>
   putDevice(new Request("http://ktizo.test/x", { method: "PUT", headers: adminHeaders(admin), body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
-  admin = await createAdminToken();
-  await seedNetworkSettings({ identityCheck: "strict", pendingHoldSeconds: 0 });
-  await seedGeneratedCluster();
-  const hook = await postWebhook(
-    new Request("http://ktizo.test/api/v1/webhooks", {
-      method: "POST",
-      headers: adminHeaders(admin),
-      body: JSON.stringify({ name: "gate", url: "http://127.0.0.1:9/hook", events: ["boot.identity_mismatch", "config.download_refused"] }),
-    }),
-    noParams,
-  );
-  expect(hook.status).toBe(201);
-  table.install();
+  admin = await prepareIdentityGate(table);
 }, 60_000);
 
 afterAll(() => table.uninstall());

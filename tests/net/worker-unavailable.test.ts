@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chmod, chown, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -133,13 +133,15 @@ describe.skipIf(!netTestsEnabled())("worker in a namespace", () => {
     expect(await readStatus(dirs.statusFile)).toMatchObject({ state: "failed", restarts: 0, dnsmasqPid: null });
   });
 
-  it("without privileges (as nobody): `unavailable`, with dnsmasq's reason", async () => {
+  it("without privileges (no capabilities): `unavailable`, with dnsmasq's reason", async () => {
     const dirs = await makeDirs();
     cleanup.push(dirs.root);
-    // The worker must be able to write its status and the lease file; nothing else changes.
-    await chown(dirs.dataDir, 65534, 65534);
     await writeAtomic(dirs.conf, conf(dirs));
-    const worker = lan.background("server", ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...workerArgv()], { env: workerEnv(dirs) });
+    // Root with every capability dropped (bounding, inheritable and ambient sets empty) is what an
+    // unprivileged service user amounts to for dnsmasq: it may not bind the DHCP port. Staying uid 0
+    // keeps the checkout readable wherever it lives (a clone under a 0700 directory is unreadable to
+    // `nobody`, which made this test depend on where CI put the repository).
+    const worker = lan.background("server", ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--ambient-caps=-all", ...workerArgv()], { env: workerEnv(dirs) });
     started.push(worker);
     const status = await waitForStatus(dirs.statusFile, (s) => s.state === "unavailable", { timeoutMs: 20_000 }).catch((error: Error) => {
       throw new Error(`${error.message}\n${worker.output()}`);

@@ -1,6 +1,7 @@
 // What a Bootstrap call's gRPC status means for ktizo (codes from grpc/status codes).
-// apid answers FAILED_PRECONDITION until the node can take the bootstrap and ALREADY_EXISTS once
-// etcd has data (siderolabs/talos internal/app/machined/internal/server/v1alpha1 Bootstrap);
+// machined answers FAILED_PRECONDITION while the node cannot take the bootstrap yet ("time is not in
+// sync yet") and ALREADY_EXISTS once etcd has data ("etcd data directory is not empty"); see Bootstrap in
+// https://github.com/siderolabs/talos/blob/main/internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go.
 // UNAVAILABLE and DEADLINE_EXCEEDED mean the node is not reachable yet.
 export type BootstrapOutcome = "done" | "retry" | "fail";
 
