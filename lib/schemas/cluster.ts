@@ -4,7 +4,8 @@ import { z } from "zod";
 import { talosDefaults } from "@/lib/domain/talos/cluster-input";
 import { parseConfigPatch } from "@/lib/domain/talos/config-documents";
 import { isSupportedKubernetesVersion } from "@/lib/domain/talos/kubernetes-version";
-import { cidrsOverlap, isDnsName, isIpOrCidr } from "@/lib/domain/talos/net-format";
+import { cidrsOverlap, isIpOrCidr } from "@/lib/domain/net/cidr";
+import { isDnsName } from "@/lib/domain/talos/net-format";
 
 // Every value here reaches a Talos YAML document or a talosctl argument: closed character sets,
 // no control characters, so no value can add a line or a flag.

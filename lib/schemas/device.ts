@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deviceStages } from "@/lib/domain/devices/device-stage";
-import { isIpv4 } from "@/lib/domain/boot/ipv4";
+import { isIpv4 } from "@/lib/domain/net/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { machineMacProblem, parseMac } from "@/lib/domain/mac";
 import { approvalProofs } from "@/lib/domain/oauth/approval-proof";

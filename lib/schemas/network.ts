@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { schematicPattern, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { checkNetworkConsistency } from "@/lib/domain/dnsmasq/check-network";
-import { isIpv4, prefixLengthOf } from "@/lib/domain/boot/ipv4";
+import { isIpv4, prefixLengthOf } from "@/lib/domain/net/ipv4";
 import { bareFileNamePattern } from "@/lib/domain/bare-file-name";
 import { identityChecks } from "@/lib/domain/identity/decide-identity";
 

@@ -3,7 +3,7 @@ import { checkHostnamePattern } from "@/lib/domain/rules/hostname-pattern";
 import { checkPool } from "@/lib/domain/rules/ip-pool";
 import { hasCriteria } from "@/lib/domain/rules/match-rule";
 import { normalizeOuiPrefix } from "@/lib/domain/rules/oui";
-import { parseCidr } from "@/lib/domain/identity/cidr";
+import { parseCidr } from "@/lib/domain/net/cidr";
 import { deviceRoles } from "@/lib/schemas/device";
 import { formBoolean, formNumber, idSchema, labelSchema, optionalField } from "@/lib/schemas/common-fields";
 

@@ -1,4 +1,4 @@
-import { prefixLengthOf } from "@/lib/domain/boot/ipv4";
+import { prefixLengthOf } from "@/lib/domain/net/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { renderDeviceConfig } from "@/lib/domain/talos/render-device-config";
 import { findNetworkSettings } from "@/lib/data/network-settings";

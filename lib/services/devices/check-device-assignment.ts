@@ -1,4 +1,4 @@
-import { ipv4InRange, isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { ipv4InRange, isHostInSubnet, subnetOf } from "@/lib/domain/net/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { findHostnameHolder, findIpHolder } from "@/lib/data/device-rows";
 import { findGroup } from "@/lib/data/groups";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/domain/errors";
-import { ipv4ToInt, isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { ipv4RangesOverlap, isHostInSubnet, subnetOf } from "@/lib/domain/net/ipv4";
 import { findGroup } from "@/lib/data/groups";
 import { findNetworkSettings } from "@/lib/data/network-settings";
 import type { CreateRuleInput } from "@/lib/schemas/rule";
@@ -31,8 +31,8 @@ export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> 
     }
   }
   // Pool addresses become static reservations: none may be one dnsmasq also leases dynamically.
-  const [poolStart, poolEnd, rangeStart, rangeEnd] = [rule.ipPoolStart, rule.ipPoolEnd, network?.dhcpRangeStart, network?.dhcpRangeEnd].map((ip) => (ip ? ipv4ToInt(ip) : null));
-  if (network?.dhcpMode === "full" && poolStart != null && poolEnd != null && rangeStart != null && rangeEnd != null && poolStart <= rangeEnd && rangeStart <= poolEnd) {
+  const pool = { start: rule.ipPoolStart, end: rule.ipPoolEnd };
+  if (network?.dhcpMode === "full" && ipv4RangesOverlap(pool, { start: network.dhcpRangeStart, end: network.dhcpRangeEnd })) {
     const message = `the IP pool ${rule.ipPoolStart}–${rule.ipPoolEnd} overlaps the DHCP range ${network.dhcpRangeStart}–${network.dhcpRangeEnd}: pick a pool outside it`;
     throw new AppError("validation_failed", message, [{ path: "ipPoolStart", message }]);
   }
