@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { bulkResultSchema, deviceConfigPreviewSchema, deviceJsonSchema, deviceListJsonSchema } from "@/lib/schemas/device";
 import { listJsonSchema } from "@/lib/schemas/common-fields";
-import { assetImportJsonSchema } from "@/lib/schemas/asset";
-import { clusterSettingsJsonSchema } from "@/lib/schemas/cluster";
+import { assetImportJsonSchema, assetImportListJsonSchema } from "@/lib/schemas/asset";
+import { clusterSettingsJsonSchema, generateClusterConfigResultSchema, secretsGeneratedSchema } from "@/lib/schemas/cluster";
 import { eventJsonSchema } from "@/lib/schemas/event";
 import { applyNetworkResultSchema, networkSettingsJsonSchema } from "@/lib/schemas/network";
+import { healthJsonSchema } from "@/lib/schemas/health";
 import { apiTokenJsonSchema } from "@/lib/schemas/token";
 
 // Response shapes for the OpenAPI document. Where lib/schemas declares the answer (devices, events,
-// tokens, cluster settings, asset imports) it is used as is: the services' types are z.infer of the
-// same schema, so type and document cannot drift. The small ones below are declared only here.
-const timestamp = z.string().describe("ISO 8601 time");
-
+// tokens, cluster and network settings, config generation, asset imports, health) it is used as is: the
+// services' types are z.infer of the same schema, so type and document cannot drift. Still declared
+// only here: the error envelope (lib/http), setup's and logout's small answers.
 export const errorShape = z.object({
   error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
 });
@@ -30,22 +30,15 @@ export const tokenListShape = listJsonSchema(tokenShape);
 export const tokenCreatedShape = tokenShape.extend({ token: z.string().describe("shown once") });
 
 export const clusterSettingsShape = clusterSettingsJsonSchema;
-export const generatedAtShape = z.object({ generatedAt: timestamp });
-export const configGeneratedShape = z.object({
-  generator: z.enum(["builtin", "talosctl"]),
-  generatedAt: timestamp,
-  validation: z.object({ ok: z.boolean(), errors: z.array(z.string()) }),
-});
+export const generatedAtShape = secretsGeneratedSchema;
+export const configGeneratedShape = generateClusterConfigResultSchema;
 
 export const networkSettingsShape = networkSettingsJsonSchema;
 export const networkAppliedShape = applyNetworkResultSchema;
 
 export const assetImportShape = assetImportJsonSchema;
-export const assetImportListShape = z.object({
-  items: z.array(assetImportShape),
-  local: z.array(z.object({ talosVersion: z.string(), fileName: z.string(), size: z.number().int(), modifiedAt: timestamp })),
-});
+export const assetImportListShape = assetImportListJsonSchema;
 
-export const healthShape = z.object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "error"]) });
+export const healthShape = healthJsonSchema;
 export const setupDoneShape = z.object({ user: z.object({ id: z.string(), username: z.string() }).passthrough() });
 export const loggedOutShape = z.object({ loggedOut: z.boolean() });

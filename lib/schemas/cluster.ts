@@ -136,6 +136,16 @@ export const clusterIdParamsSchema = z.object({ id: z.string().min(1).max(64).re
 export const generatorSchema = z.enum(["builtin", "talosctl"]);
 export type Generator = z.infer<typeof generatorSchema>;
 
+// POST /api/v1/cluster/config/generate: which generator ran, when, and whether the configs validate.
+export const generateClusterConfigResultSchema = z.object({
+  generator: generatorSchema,
+  generatedAt: z.string().describe("ISO 8601 time"),
+  validation: z.object({ ok: z.boolean(), errors: z.array(z.string()) }),
+});
+export type GenerateClusterConfigResult = z.infer<typeof generateClusterConfigResultSchema>;
+// POST /api/v1/cluster/secrets/generate and /import.
+export const secretsGeneratedSchema = z.object({ generatedAt: z.string().describe("ISO 8601 time") });
+
 export const generateSecretsSchema = z.object({ force: z.boolean().default(false) }).strict().default({ force: false });
 
 export const importSecretsSchema = z
