@@ -45,13 +45,6 @@ const appOnly = {
 };
 
 const restrict = (patterns, paths = []) => ["error", { patterns, paths }];
-// Capabilities whose Prisma queries still live in the service files (not yet moved to lib/data):
-// the Prisma import there is a warning until the folder is migrated, then it joins `migrated` below.
-const legacyPrismaFolders = [
-  "lib/services/devices", "lib/services/rules",
-];
-const legacyFiles = legacyPrismaFolders.map((folder) => `${folder}/**/*.{ts,tsx}`);
-const warnPrisma = ["warn", { patterns: prisma }];
 
 export default defineConfig([
   ...nextVitals,
@@ -70,19 +63,6 @@ export default defineConfig([
         serviceInternals,
         { regex: "^\\.\\./", message: "Inside a capability import siblings as ./x; another capability only through @/lib/services/<capability>." },
       ]),
-    },
-  },
-  {
-    // Not yet migrated to lib/data: the structural rules stay errors, Prisma imports are reported as warnings.
-    files: legacyFiles,
-    rules: {
-      "no-restricted-imports": restrict([
-        ...upward,
-        framework,
-        serviceInternals,
-        { regex: "^\\.\\./", message: "Inside a capability import siblings as ./x; another capability only through @/lib/services/<capability>." },
-      ]),
-      "@typescript-eslint/no-restricted-imports": warnPrisma,
     },
   },
   {

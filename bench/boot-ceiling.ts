@@ -54,7 +54,7 @@ export const bootCeiling = async ({ root, env, durationS }: { root: string; env:
   const pendingMacs = await seedDevices({ count: devices, status: "pending", prefix: pendingPrefix });
   const approvedMacs = await seedDevices({ count: devices, status: "approved", prefix: approvedPrefix });
   const previous = await prisma.networkSettings.findFirstOrThrow();
-  await prisma.networkSettings.updateMany({ data: { identityCheck: "ip-only" } });
+  await prisma.networkSettings.updateMany({ data: { identityCheck: "ip_only" } });
   const baselines = await measureBaselines({ root, durationS });
   const ceilingRps = Math.max(...connectionCounts.map((connections) => baselines[connections]!.ceiling.rps));
   const halfRate = Math.max(1, Math.round(ceilingRps / 2));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Playwright's webServer: a production build against a throwaway database. Refuses any database
-# outside data/e2e/ so an e2e run can never reset a real one (STYLE.md rule 23).
+# outside data/e2e/ so an e2e run can never reset a real one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${1:-3100}

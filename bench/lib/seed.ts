@@ -23,7 +23,7 @@ export const seedDevices = async ({ count, from = 0, status, prefix }: SeedDevic
         status,
         arch: "x86_64",
         serial: `SN${index.toString().padStart(8, "0")}`,
-        ...(status === "approved" ? { role: index % 10 === 0 ? "controlplane" : "worker", hostname: `node-${prefix?.replace(/:/g, "") ?? "x"}-${index}` } : {}),
+        ...(status === "approved" ? { role: index % 10 === 0 ? ("controlplane" as const) : ("worker" as const), hostname: `node-${prefix?.replace(/:/g, "") ?? "x"}-${index}` } : {}),
       };
     });
     await prisma.device.createMany({ data: batch });

@@ -1,3 +1,4 @@
+import type { IdentityStatus } from "@/lib/domain/identity/decide-identity";
 import { prisma, type Tx } from "@/lib/db/client";
 import { inTransaction, type Db } from "./db";
 import type { Device } from "@/lib/generated/prisma/client";
@@ -132,7 +133,7 @@ export type NewPendingDevice = {
   arch: string | null;
   hostname: string | null;
   lastSourceIp: string | null;
-  identity: { status: string; reason: string };
+  identity: { status: IdentityStatus; reason: string };
 };
 
 // A new pending device, inside the registration's transaction (with its event and the rules).

@@ -1,3 +1,4 @@
+import { listColumn } from "./columns";
 import { dateOf, flagOf, statement, versionCached } from "./hot-statements";
 
 // The settings columns every machine request needs (network + cluster), one prepared statement,
@@ -22,7 +23,8 @@ export type BootSettingsRow = {
   netmask: string | null;
   gateway: string | null;
   // JSON text as stored (a list of addresses).
-  dnsServers: string | null;
+  // Parsed from the Json column once per settings change (a list the network form validated).
+  dnsServers: string[];
   talosVersion: string | null;
   configGenerated: boolean;
   clusterApprovalProof: string | null;
@@ -70,7 +72,7 @@ const rowOf = (raw: Raw): BootSettingsRow => ({
   identityCheck: textOrNull(raw.identityCheck),
   netmask: textOrNull(raw.netmask),
   gateway: textOrNull(raw.gateway),
-  dnsServers: textOrNull(raw.dnsServers),
+  dnsServers: raw.dnsServers === null ? [] : listColumn(JSON.parse(String(raw.dnsServers)), "NetworkSettings.dnsServers"),
   talosVersion: textOrNull(raw.talosVersion),
   configGenerated: flagOf(raw.configGenerated),
   clusterApprovalProof: textOrNull(raw.clusterApprovalProof),

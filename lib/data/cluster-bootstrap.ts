@@ -1,3 +1,4 @@
+import type { BootstrapState } from "@/lib/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db/client";
 
 // Bootstrap state lives on the one ClusterSettings row. Every transition is a conditional update
@@ -30,7 +31,7 @@ type ClaimOptions = { clusterId: string; deviceId: string; now: Date; leaseMs: n
 // Takes the bootstrap claim. Automatic claims wait for their backoff and stop at "failed";
 // a manual claim may retry a failed bootstrap. A claim whose holder died expires with its lease.
 export const claimBootstrap = async ({ clusterId, deviceId, now, leaseMs, manual }: ClaimOptions): Promise<boolean> => {
-  const states = manual ? ["pending", "failed"] : ["pending"];
+  const states: BootstrapState[] = manual ? ["pending", "failed"] : ["pending"];
   const { count } = await prisma.clusterSettings.updateMany({
     where: {
       id: clusterId,

@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db/client";
 import type { ClusterSettings } from "@/lib/generated/prisma/client";
 import type { ClusterSettingsInput, ClusterSettingsJson } from "@/lib/schemas/cluster";
-import { stringList, type Db } from "./db";
+import { approvalProofColumn, approvalProofOf, listColumn } from "./columns";
+import type { Db } from "./db";
 
 // The AES-256-GCM envelopes stored next to the settings (lib/crypto); they never reach JSON answers.
 export type SealedClusterData = {
@@ -20,20 +21,20 @@ const settingsOf = (row: ClusterSettings): ClusterSettingsJson => ({
   kubernetesVersion: row.kubernetesVersion,
   installDisk: row.installDisk,
   installImage: row.installImage,
-  podSubnets: stringList(row.podSubnets, "ClusterSettings.podSubnets"),
-  serviceSubnets: stringList(row.serviceSubnets, "ClusterSettings.serviceSubnets"),
+  podSubnets: listColumn(row.podSubnets, "ClusterSettings.podSubnets"),
+  serviceSubnets: listColumn(row.serviceSubnets, "ClusterSettings.serviceSubnets"),
   cniName: row.cniName as ClusterSettingsJson["cniName"],
-  cniUrls: stringList(row.cniUrls, "ClusterSettings.cniUrls"),
+  cniUrls: listColumn(row.cniUrls, "ClusterSettings.cniUrls"),
   dnsDomain: row.dnsDomain,
-  additionalSans: stringList(row.additionalSans, "ClusterSettings.additionalSans"),
+  additionalSans: listColumn(row.additionalSans, "ClusterSettings.additionalSans"),
   allowSchedulingOnControlPlanes: row.allowSchedulingOnControlPlanes,
   configPatch: row.configPatch,
   controlPlanePatch: row.controlPlanePatch,
   workerPatch: row.workerPatch,
   autoBootstrap: row.autoBootstrap,
   kubeconfigTtlHours: row.kubeconfigTtlHours,
-  approvalProof: row.approvalProof as ClusterSettingsJson["approvalProof"],
-  generator: row.generator as ClusterSettingsJson["generator"],
+  approvalProof: approvalProofOf(row.approvalProof),
+  generator: row.generator,
   generatedAt: row.generatedAt?.toISOString() ?? null,
   secretsGeneratedAt: row.secretsGeneratedAt?.toISOString() ?? null,
 });
@@ -44,14 +45,8 @@ const recordOf = (row: ClusterSettings): ClusterSettingsRecord => ({
   generatedAt: row.generatedAt,
 });
 
-// Settings input -> the columns that hold them (lists as JSON text).
-const columnsOf = (input: ClusterSettingsInput) => ({
-  ...input,
-  podSubnets: JSON.stringify(input.podSubnets),
-  serviceSubnets: JSON.stringify(input.serviceSubnets),
-  cniUrls: JSON.stringify(input.cniUrls),
-  additionalSans: JSON.stringify(input.additionalSans),
-});
+// Settings input -> the columns that hold them (lists are Json columns, written as arrays).
+const columnsOf = (input: ClusterSettingsInput) => ({ ...input, approvalProof: approvalProofColumn(input.approvalProof) });
 
 // There is one ClusterSettings row (the oldest, should a race ever have made two).
 export const findClusterSettings = async (db: Db = prisma): Promise<ClusterSettingsRecord | null> => {

@@ -47,7 +47,7 @@ export const listLivePendingForDevice = ({ deviceId, now }: { deviceId: string; 
 export const listRecentForDevice = ({ deviceId, take }: { deviceId: string; take: number }): Promise<DeviceAuthorization[]> =>
   prisma.deviceAuthorization.findMany({ where: { deviceId }, orderBy: { createdAt: "desc" }, take });
 
-type Transition = { id: string; from: string[]; data: Partial<DeviceAuthorization>; where?: Prisma.DeviceAuthorizationWhereInput };
+type Transition = { id: string; from: DeviceAuthorization["status"][]; data: Partial<DeviceAuthorization>; where?: Prisma.DeviceAuthorizationWhereInput };
 
 // Every status change is conditional on the status it starts from, so two racing requests (two
 // polls, an approval and an expiry) can never both win: the loser sees count 0.

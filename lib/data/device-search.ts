@@ -1,3 +1,4 @@
+import type { DeviceRow } from "./device-rows";
 import { prisma } from "@/lib/db/client";
 
 export type DeviceSearchOptions = { status?: string; q?: string; page: number; pageSize: number };
@@ -34,4 +35,4 @@ export const searchDevicePage = async ({ status, q, page, pageSize, terms }: Dev
   return { ids: rows.map((row) => row.id), total: Number(counted[0]?.total ?? 0) };
 };
 
-export const findDevicesByIds = (ids: string[]) => prisma.device.findMany({ where: { id: { in: ids } } });
+export const findDevicesByIds = async (ids: string[]): Promise<DeviceRow[]> => prisma.device.findMany({ where: { id: { in: ids } } });

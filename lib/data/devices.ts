@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
-import type { Device } from "@/lib/generated/prisma/client";
 import type { Db } from "./db";
+import type { DeviceRow } from "./device-rows";
 
 export type DeviceCounts = { pending: number; approved: number; rejected: number; provisioned: number; total: number };
 
@@ -32,7 +32,7 @@ export const listControlPlaneIps = async (): Promise<string[]> => {
   return rows.map((row) => row.ipAddress).filter((ip): ip is string => ip !== null);
 };
 
-export type DeviceRowWithGroup = { device: Device; groupName: string | null };
+export type DeviceRowWithGroup = { device: DeviceRow; groupName: string | null };
 
 export const findDeviceWithGroupName = async (id: string): Promise<DeviceRowWithGroup | null> => {
   const row = await prisma.device.findUnique({ where: { id }, include: { group: { select: { name: true } } } });

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import type { DeviceGroup } from "@/lib/generated/prisma/client";
 import type { CreateGroupInput, GroupJson, UpdateGroupInput } from "@/lib/schemas/group";
+import { optionalApprovalProofColumn, optionalApprovalProofOf } from "./columns";
 import type { Db } from "./db";
 
 type GroupRow = DeviceGroup & { _count: { devices: number } };
@@ -9,11 +10,11 @@ const withDeviceCount = { _count: { select: { devices: true } } } as const;
 const groupOf = (group: GroupRow): GroupJson => ({
   id: group.id,
   name: group.name,
-  role: group.role as GroupJson["role"],
+  role: group.role,
   installDisk: group.installDisk,
   hostnamePattern: group.hostnamePattern,
   configPatch: group.configPatch,
-  approvalProof: group.approvalProof as GroupJson["approvalProof"],
+  approvalProof: optionalApprovalProofOf(group.approvalProof),
   deviceCount: group._count.devices,
   createdAt: group.createdAt.toISOString(),
   updatedAt: group.updatedAt.toISOString(),
@@ -33,10 +34,10 @@ export const findGroupIdByName = async (name: string): Promise<string | null> =>
   (await prisma.deviceGroup.findUnique({ where: { name }, select: { id: true } }))?.id ?? null;
 
 export const insertGroup = async ({ input, db = prisma }: { input: CreateGroupInput; db?: Db }): Promise<GroupJson> =>
-  groupOf(await db.deviceGroup.create({ data: input, include: withDeviceCount }));
+  groupOf(await db.deviceGroup.create({ data: { ...input, approvalProof: optionalApprovalProofColumn(input.approvalProof) }, include: withDeviceCount }));
 
 export const writeGroup = async ({ id, input, db = prisma }: { id: string; input: UpdateGroupInput; db?: Db }): Promise<GroupJson> =>
-  groupOf(await db.deviceGroup.update({ where: { id }, data: input, include: withDeviceCount }));
+  groupOf(await db.deviceGroup.update({ where: { id }, data: { ...input, approvalProof: optionalApprovalProofColumn(input.approvalProof) }, include: withDeviceCount }));
 
 // Member devices keep existing and leave the group (the relation is ON DELETE SET NULL).
 export const removeGroup = async ({ id, db = prisma }: { id: string; db?: Db }): Promise<void> => {

@@ -1,19 +1,20 @@
 import { prisma } from "@/lib/db/client";
 import type { NetworkSettings } from "@/lib/generated/prisma/client";
 import type { NetworkSettingsInput, NetworkSettingsJson } from "@/lib/schemas/network";
-import { stringList, type Db } from "./db";
+import { identityCheckColumn, identityCheckOf, listColumn } from "./columns";
+import type { Db } from "./db";
 
 // The stored settings as input values (for re-validation and rendering).
 const inputOf = (row: NetworkSettings): NetworkSettingsInput => ({
   interface: row.interface,
   serverIp: row.serverIp,
   httpBaseUrl: row.httpBaseUrl,
-  dhcpMode: row.dhcpMode as NetworkSettingsInput["dhcpMode"],
+  dhcpMode: row.dhcpMode,
   dhcpRangeStart: row.dhcpRangeStart,
   dhcpRangeEnd: row.dhcpRangeEnd,
   netmask: row.netmask,
   gateway: row.gateway,
-  dnsServers: stringList(row.dnsServers, "NetworkSettings.dnsServers"),
+  dnsServers: listColumn(row.dnsServers, "NetworkSettings.dnsServers"),
   domain: row.domain,
   leaseTime: row.leaseTime,
   dnsEnabled: row.dnsEnabled,
@@ -21,7 +22,7 @@ const inputOf = (row: NetworkSettings): NetworkSettingsInput => ({
   uefiBinary: row.uefiBinary as NetworkSettingsInput["uefiBinary"],
   arm64Binary: row.arm64Binary,
   ipxePollSeconds: row.ipxePollSeconds,
-  assetSource: row.assetSource as NetworkSettingsInput["assetSource"],
+  assetSource: row.assetSource,
   factorySchematic: row.factorySchematic,
   extraKernelArgs: row.extraKernelArgs,
   provisionWindowMinutes: row.provisionWindowMinutes,
@@ -34,7 +35,7 @@ const inputOf = (row: NetworkSettings): NetworkSettingsInput => ({
   eventRetentionDays: row.eventRetentionDays,
   tokenRetentionDays: row.tokenRetentionDays,
   deliveryRetentionDays: row.deliveryRetentionDays,
-  identityCheck: row.identityCheck as NetworkSettingsInput["identityCheck"],
+  identityCheck: identityCheckOf(row.identityCheck),
 });
 
 export type NetworkSettingsRecord = { json: NetworkSettingsJson; input: NetworkSettingsInput };
@@ -48,8 +49,8 @@ const recordOf = (row: NetworkSettings): NetworkSettingsRecord => {
   };
 };
 
-// Input -> the columns Prisma stores (lists as JSON text).
-const columnsOf = (input: NetworkSettingsInput) => ({ ...input, dnsServers: JSON.stringify(input.dnsServers) });
+// Input -> the columns Prisma stores (dnsServers is a Json column, written as an array).
+const columnsOf = (input: NetworkSettingsInput) => ({ ...input, identityCheck: identityCheckColumn(input.identityCheck) });
 
 // There is one NetworkSettings row (the oldest, should a race ever have created two).
 export const findNetworkSettings = async (db: Db = prisma): Promise<NetworkSettingsRecord | null> => {

@@ -17,7 +17,7 @@ const deliveryOf = (row: WebhookDelivery): DeliveryJson => ({
   id: row.id,
   webhookId: row.webhookId,
   event: row.event,
-  status: row.status as DeliveryJson["status"],
+  status: row.status,
   attempts: row.attempts,
   nextAttemptAt: row.nextAttemptAt.toISOString(),
   lastStatusCode: row.lastStatusCode,
@@ -27,7 +27,7 @@ const deliveryOf = (row: WebhookDelivery): DeliveryJson => ({
   payload: parsePayload(row.payload),
 });
 
-type ListOptions = { webhookId: string; status?: string; page: number; pageSize: number };
+type ListOptions = { webhookId: string; status?: WebhookDelivery["status"]; page: number; pageSize: number };
 
 // The delivery log of one webhook, newest first.
 export const listDeliveries = async ({ webhookId, status, page, pageSize }: ListOptions): Promise<{ items: DeliveryJson[]; total: number }> => {

@@ -1,14 +1,15 @@
 import { prisma } from "@/lib/db/client";
 import type { Webhook } from "@/lib/generated/prisma/client";
 import type { WebhookJson } from "@/lib/schemas/webhook";
-import { stringList, type Db } from "./db";
+import { listColumn } from "./columns";
+import type { Db } from "./db";
 
 // The secret never leaves in a webhook's JSON (only once, on create or rotation, from the service).
 const webhookOf = (row: Webhook): WebhookJson => ({
   id: row.id,
   name: row.name,
   url: row.url,
-  events: stringList(row.events, "Webhook.events"),
+  events: listColumn(row.events, "Webhook.events"),
   enabled: row.enabled,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
@@ -26,7 +27,7 @@ export const findWebhook = async (id: string): Promise<WebhookJson | null> => {
 type WebhookFields = { name: string; url: string; events: string[]; enabled: boolean };
 
 export const insertWebhook = async ({ fields, secretEnc, db = prisma }: { fields: WebhookFields; secretEnc: string; db?: Db }): Promise<WebhookJson> =>
-  webhookOf(await db.webhook.create({ data: { ...fields, events: JSON.stringify(fields.events), secretEnc } }));
+  webhookOf(await db.webhook.create({ data: { ...fields, events: fields.events, secretEnc } }));
 
 type WriteWebhookOptions = { id: string; fields: Partial<WebhookFields>; secretEnc?: string; db?: Db };
 
@@ -34,7 +35,7 @@ export const writeWebhook = async ({ id, fields: { events, ...fields }, secretEn
   webhookOf(
     await db.webhook.update({
       where: { id },
-      data: { ...fields, ...(events ? { events: JSON.stringify(events) } : {}), ...(secretEnc ? { secretEnc } : {}) },
+      data: { ...fields, ...(events ? { events } : {}), ...(secretEnc ? { secretEnc } : {}) },
     }),
   );
 
@@ -47,5 +48,5 @@ export const removeWebhook = async ({ id, db = prisma }: { id: string; db?: Db }
 export const listWebhookSubscriptions = async (db: Db = prisma): Promise<{ id: string; events: string[] }[]> =>
   (await db.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } })).map((row) => ({
     id: row.id,
-    events: stringList(row.events, "Webhook.events"),
+    events: listColumn(row.events, "Webhook.events"),
   }));

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { parseAddressBlock } from "@/lib/domain/net/cidr";
 
 // Who the client is, when a reverse proxy may stand in front of ktizo. X-Forwarded-For is a list
 // every hop appends to, so only the entries added by proxies we trust mean anything: walk it from
@@ -21,14 +22,10 @@ export const parseTrustedProxies = (text: string): { ok: true; value: TrustedPro
   const list = new BlockList();
   const cidrs: string[] = [];
   for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
-    const [address = "", prefixText, ...rest] = entry.split("/");
-    const ip = normalizeAddress(address);
-    const family = ip ? isIP(ip) : 0;
-    const max = family === 6 ? 128 : 32;
-    const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
-    if (!ip || rest.length > 0 || prefix < 0 || prefix > max) return { ok: false, entry };
-    list.addSubnet(ip, prefix, family === 6 ? "ipv6" : "ipv4");
-    cidrs.push(`${ip}/${prefix}`);
+    const block = parseAddressBlock(entry, normalizeAddress);
+    if (!block) return { ok: false, entry };
+    list.addSubnet(block.ip, block.prefix, block.family);
+    cidrs.push(`${block.ip}/${block.prefix}`);
   }
 
   return { ok: true, value: { list, cidrs } };

@@ -45,4 +45,8 @@ export const assetImportJsonSchema = z.object({
 });
 export type AssetImportJson = z.infer<typeof assetImportJsonSchema>;
 
-export type LocalAssetJson = { talosVersion: string; fileName: string; size: number; modifiedAt: string };
+export const localAssetJsonSchema = z.object({ talosVersion: z.string(), fileName: z.string(), size: z.number().int(), modifiedAt: z.string().describe("ISO 8601 time") });
+export type LocalAssetJson = z.infer<typeof localAssetJsonSchema>;
+
+// GET /api/v1/assets/imports: the imports with progress, and the assets already on disk.
+export const assetImportListJsonSchema = z.object({ items: z.array(assetImportJsonSchema), local: z.array(localAssetJsonSchema) });

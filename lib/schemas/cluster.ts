@@ -4,7 +4,8 @@ import { z } from "zod";
 import { talosDefaults } from "@/lib/domain/talos/cluster-input";
 import { parseConfigPatch } from "@/lib/domain/talos/config-documents";
 import { isSupportedKubernetesVersion } from "@/lib/domain/talos/kubernetes-version";
-import { cidrsOverlap, isDnsName, isIpOrCidr } from "@/lib/domain/talos/net-format";
+import { cidrsOverlap, isIpOrCidr } from "@/lib/domain/net/cidr";
+import { isDnsName } from "@/lib/domain/talos/net-format";
 
 // Every value here reaches a Talos YAML document or a talosctl argument: closed character sets,
 // no control characters, so no value can add a line or a flag.
@@ -134,6 +135,16 @@ export const clusterIdParamsSchema = z.object({ id: z.string().min(1).max(64).re
 
 export const generatorSchema = z.enum(["builtin", "talosctl"]);
 export type Generator = z.infer<typeof generatorSchema>;
+
+// POST /api/v1/cluster/config/generate: which generator ran, when, and whether the configs validate.
+export const generateClusterConfigResultSchema = z.object({
+  generator: generatorSchema,
+  generatedAt: z.string().describe("ISO 8601 time"),
+  validation: z.object({ ok: z.boolean(), errors: z.array(z.string()) }),
+});
+export type GenerateClusterConfigResult = z.infer<typeof generateClusterConfigResultSchema>;
+// POST /api/v1/cluster/secrets/generate and /import.
+export const secretsGeneratedSchema = z.object({ generatedAt: z.string().describe("ISO 8601 time") });
 
 export const generateSecretsSchema = z.object({ force: z.boolean().default(false) }).strict().default({ force: false });
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { deviceStages } from "@/lib/domain/devices/device-stage";
-import { isIpv4 } from "@/lib/domain/boot/ipv4";
+import { isIpv4 } from "@/lib/domain/net/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { machineMacProblem, parseMac } from "@/lib/domain/mac";
-import type { ApprovalProof } from "@/lib/domain/oauth/approval-proof";
+import { approvalProofs } from "@/lib/domain/oauth/approval-proof";
+import { listJsonSchema } from "@/lib/schemas/common-fields";
 import { inheritedApprovalProofSchema } from "@/lib/schemas/approval-proof";
 
 export const deviceRoles = ["controlplane", "worker"] as const;
@@ -191,38 +192,61 @@ export type ListDevicesQuery = z.infer<typeof listDevicesQuerySchema>;
 
 export const deviceIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
-export type DeviceJson = {
-  id: string;
-  mac: string;
-  uuid: string | null;
-  serial: string | null;
-  arch: string | null;
-  hostname: string | null;
-  ipAddress: string | null;
-  role: DeviceRole | null;
-  status: (typeof deviceStatuses)[number];
-  groupId: string | null;
-  installDisk: string | null;
-  notes: string | null;
-  bootAction: (typeof bootActions)[number];
+// The API shape of a device: the routes answer it, the OpenAPI document is built from it.
+const nullableString = z.string().nullable();
+const timestamp = z.string().describe("ISO 8601 time");
+export const identityStatuses = ["bound", "mismatch", "unverifiable"] as const;
+export const deviceJsonSchema = z.object({
+  id: z.string(),
+  mac: z.string(),
+  uuid: nullableString,
+  serial: nullableString,
+  arch: nullableString,
+  hostname: nullableString,
+  ipAddress: nullableString,
+  role: z.enum(deviceRoles).nullable(),
+  status: z.enum(deviceStatuses),
+  groupId: nullableString,
+  installDisk: nullableString,
+  notes: nullableString,
+  bootAction: z.enum(bootActions),
   // null = inherit from the group, then the cluster (docs/devices.md, "console-code").
-  approvalProof: ApprovalProof | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  lastSourceIp: string | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  configDownloadedAt: string | null;
-  configDownloadCount: number;
-  lastDownloadIp: string | null;
-  provisionedAt: string | null;
-  // The last identity check of a boot request (docs/security.md): bound | mismatch | unverifiable.
-  identityStatus: string | null;
-  identityReason: string | null;
-  identityCheckedAt: string | null;
-};
+  approvalProof: z.enum(approvalProofs).nullable(),
+  firstSeenAt: timestamp,
+  lastSeenAt: timestamp,
+  lastSourceIp: nullableString,
+  approvedAt: timestamp.nullable(),
+  approvedBy: nullableString,
+  configDownloadedAt: timestamp.nullable(),
+  configDownloadCount: z.number().int(),
+  lastDownloadIp: nullableString,
+  provisionedAt: timestamp.nullable(),
+  // The last identity check of a boot request (docs/security.md).
+  identityStatus: z.enum(identityStatuses).nullable(),
+  identityReason: nullableString,
+  identityCheckedAt: timestamp.nullable(),
+});
+export type DeviceJson = z.infer<typeof deviceJsonSchema>;
 
-export type DeviceListJson = { items: DeviceJson[]; total: number; page: number; pageSize: number };
+export const deviceListJsonSchema = listJsonSchema(deviceJsonSchema);
+export type DeviceListJson = z.infer<typeof deviceListJsonSchema>;
+
+// POST /api/v1/devices/{id}/config-preview: what the device would download now, secrets as ***.
+export const deviceConfigPreviewSchema = z.object({
+  deviceId: z.string(),
+  role: z.enum(deviceRoles).nullable(),
+  yaml: z.string().describe("machine config, secrets replaced by ***"),
+  validation: z.object({ ok: z.boolean(), errors: z.array(z.string()) }),
+});
+export type DeviceConfigPreview = z.infer<typeof deviceConfigPreviewSchema>;
+
+// POST /api/v1/devices/bulk: which ids succeeded and why the others failed.
+export const bulkResultSchema = z.object({
+  action: bulkDeviceSchema.shape.action,
+  succeeded: z.array(z.string()),
+  failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
 
 // GET /api/v1/devices/rack: every device (up to rackLimit) as one cell of the Overview's rack grid.
 export const rackLimit = 20_000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { schematicPattern, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { checkNetworkConsistency } from "@/lib/domain/dnsmasq/check-network";
-import { isIpv4, prefixLengthOf } from "@/lib/domain/boot/ipv4";
+import { isIpv4, prefixLengthOf } from "@/lib/domain/net/ipv4";
 import { bareFileNamePattern } from "@/lib/domain/bare-file-name";
 import { identityChecks } from "@/lib/domain/identity/decide-identity";
 
@@ -161,12 +161,14 @@ export type UpdateNetworkSettingsInput = z.infer<typeof updateNetworkSettingsSch
 
 export const networkSettingsIdSchema = z.object({ id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 
-export type NetworkSettingsJson = NetworkSettingsInput & {
-  id: string;
-  appliedAt: string | null;
-  appliedHash: string | null;
-  updatedAt: string;
-};
+// The stored settings as the API answers them (type and OpenAPI document from this one schema).
+export const networkSettingsJsonSchema = networkSettingsFields.extend({
+  id: z.string(),
+  appliedAt: z.string().describe("ISO 8601 time").nullable(),
+  appliedHash: z.string().nullable(),
+  updatedAt: z.string().describe("ISO 8601 time"),
+});
+export type NetworkSettingsJson = NetworkSettingsInput & Pick<z.infer<typeof networkSettingsJsonSchema>, "id" | "appliedAt" | "appliedHash" | "updatedAt">;
 
 // What Apply did: the file it wrote, and what dnsmasq made of it as the worker reports it.
 export const applyNetworkResultSchema = z.object({

@@ -4,7 +4,7 @@ import { checkPool } from "@/lib/domain/rules/ip-pool";
 import { macOuiConflict } from "@/lib/domain/rules/rule-shadow";
 import { hasCriteria } from "@/lib/domain/rules/match-rule";
 import { normalizeOuiPrefix } from "@/lib/domain/rules/oui";
-import { parseCidr } from "@/lib/domain/identity/cidr";
+import { parseCidr } from "@/lib/domain/net/cidr";
 import { deviceRoles } from "@/lib/schemas/device";
 import { formBoolean, formNumber, idSchema, labelSchema, optionalField } from "@/lib/schemas/common-fields";
 

@@ -12,6 +12,7 @@ import { paths } from "@/lib/paths";
 import { createNetworkSettings } from "@/lib/services/network";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
+import { clusterListColumns } from "@/tests/helpers/cluster-row";
 import { startAssetImportWorker } from "@/tests/helpers/worker-jobs";
 
 // Free space is checked (statfs of the real data disk) before a pull or an import writes a byte.
@@ -36,7 +37,7 @@ beforeAll(async () => {
   process.env.KTIZO_FACTORY_URL = origin;
   token = await createAdminToken();
   await createNetworkSettings({ interface: "eth0", serverIp: "10.43.0.2", httpBaseUrl: "http://10.43.0.2:3100", dhcpRangeStart: "10.43.0.100", dhcpRangeEnd: "10.43.0.150", assetSource: "factory" }, { actor: systemActor });
-  await prisma.clusterSettings.create({ data: { name: "lab", endpoint: "https://10.43.0.10:6443", talosVersion: version } });
+  await prisma.clusterSettings.create({ data: { name: "lab", endpoint: "https://10.43.0.10:6443", talosVersion: version, ...clusterListColumns } });
 });
 
 // The worker's asset-imports job, which runs what the API queues.

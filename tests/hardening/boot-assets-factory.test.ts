@@ -15,6 +15,7 @@ import { partialFileOf } from "@/lib/services/assets/run-asset-import";
 import { createNetworkSettings, updateNetworkSettings } from "@/lib/services/network";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
+import { clusterListColumns } from "@/tests/helpers/cluster-row";
 import { startAssetImportWorker } from "@/tests/helpers/worker-jobs";
 
 // A local STAND-IN for Image Factory (node:http on 127.0.0.1; the real one is on the internet) that
@@ -114,7 +115,7 @@ describe("pull-through only for the configured Talos version", () => {
 
   it.each(["v1.11.5", "v1.10.0", "v9.9.9", "v0.0.1"])("an unconfigured %s → 404 with zero upstream requests", async (version) => {
     await prisma.clusterSettings.deleteMany();
-    await prisma.clusterSettings.create({ data: { name: "lab", endpoint: "https://10.41.0.10:6443", talosVersion: configured } });
+    await prisma.clusterSettings.create({ data: { name: "lab", endpoint: "https://10.41.0.10:6443", talosVersion: configured, ...clusterListColumns } });
     const response = await fetchAsset(version, "vmlinuz-amd64");
     expect(response.status).toBe(404);
     expect(await response.text()).toContain(`only the cluster's Talos version (${configured})`);

@@ -19,7 +19,7 @@ type NetworkOverrides = Partial<{
   identityCheck: "strict" | "ip-only" | "off";
 }>;
 
-export const seedNetworkSettings = (overrides: NetworkOverrides = {}) =>
+export const seedNetworkSettings = ({ identityCheck, ...overrides }: NetworkOverrides = {}) =>
   prisma.networkSettings.create({
     data: {
       interface: "eth0",
@@ -29,13 +29,15 @@ export const seedNetworkSettings = (overrides: NetworkOverrides = {}) =>
       dhcpRangeEnd: "10.42.0.200",
       netmask: "255.255.255.0",
       gateway: "10.42.0.1",
-      dnsServers: JSON.stringify(["10.42.0.1"]),
+      dnsServers: ["10.42.0.1"],
       // Handler-level tests call route handlers with a made-up client address that no neighbour
       // table holds, so they run with the identity check off unless they choose a mode. The
       // check itself is tested with real neighbour tables and leases in tests/net/identity-*.test.ts
       // and with a fixed table in tests/integration/boot-identity.test.ts.
       identityCheck: "off",
       ...overrides,
+      // Prisma names the stored "ip-only" ip_only (an enum value must be an identifier).
+      ...(identityCheck ? { identityCheck: identityCheck === "ip-only" ? ("ip_only" as const) : identityCheck } : {}),
     },
   });
 

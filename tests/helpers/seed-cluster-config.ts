@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { generateClusterConfigs } from "@/lib/domain/talos/generate-cluster-configs";
 import { generateSecretsBundle } from "@/lib/domain/talos/secrets-bundle";
 import { noPatches, sampleInput } from "@/lib/domain/talos/testing/sample-input";
+import { clusterListColumns } from "@/tests/helpers/cluster-row";
 
 // A cluster settings row with really generated, encrypted base configs (issue 3's generator),
 // so boot-chain tests serve the same YAML a machine would get.
@@ -19,6 +20,6 @@ export const seedGeneratedCluster = async ({ endpoint = "https://10.42.0.10:6443
   ]);
 
   return prisma.clusterSettings.create({
-    data: { name: "lab", endpoint, generatedAt: new Date(), controlPlaneConfigEnc, workerConfigEnc },
+    data: { name: "lab", endpoint, generatedAt: new Date(), controlPlaneConfigEnc, workerConfigEnc, ...clusterListColumns },
   });
 };

@@ -36,10 +36,10 @@ beforeEach(async () => {
 
 describe("1,000 polls of one device", () => {
   it.each([
-    ["pending", { status: "pending" }, "waiting for approval"],
-    ["approved", { status: "approved", role: "worker" }, "kernel "],
-    ["rejected", { status: "rejected" }, "was rejected"],
-    ["provisioned", { status: "approved", role: "worker", provisionedAt: new Date() }, "exit"],
+    ["pending", { status: "pending" as const }, "waiting for approval"],
+    ["approved", { status: "approved" as const, role: "worker" as const }, "kernel "],
+    ["rejected", { status: "rejected" as const }, "was rejected"],
+    ["provisioned", { status: "approved" as const, role: "worker" as const, provisionedAt: new Date() }, "exit"],
   ])("%s: at most one event, one token row at most, no device write per poll", async (_name, data, expected) => {
     await seedNetworkSettings();
     const mac = "52:54:00:f1:00:01";

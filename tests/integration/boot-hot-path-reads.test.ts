@@ -43,7 +43,7 @@ describe("prepared reads answer as the ORM does", () => {
   beforeAll(async () => {
     await seedNetworkSettings({ ipxePollSeconds: 7, allowMacOnlyDownload: true, extraKernelArgs: "console=ttyS0", identityCheck: "ip-only" });
     await seedGeneratedCluster();
-    const group = await prisma.deviceGroup.create({ data: { name: "gpu", configPatch: "machine:\n  sysctls:\n    a.b: \"1\"\n", installDisk: "/dev/nvme0n1", approvalProof: "console-code" } });
+    const group = await prisma.deviceGroup.create({ data: { name: "gpu", configPatch: "machine:\n  sysctls:\n    a.b: \"1\"\n", installDisk: "/dev/nvme0n1", approvalProof: "console_code" } });
     await prisma.device.createMany({
       data: [
         { mac: "52:54:00:ee:00:01", status: "pending", arch: "x86_64", uuid: "u-1", serial: "S-1", lastSourceIp: "10.42.0.9", identityStatus: "unverifiable", identityReason: "no entry" },

@@ -64,7 +64,7 @@ describe("polls behind the identity gate", () => {
   });
 
   it("ip-only, unverifiable: the one live row carries the address it was minted for, replaced in place", async () => {
-    await prisma.networkSettings.updateMany({ data: { identityCheck: "ip-only" } });
+    await prisma.networkSettings.updateMany({ data: { identityCheck: "ip_only" } });
     const device = await approved();
     const routed = "10.77.0.5";
     for (let poll = 0; poll < 100; poll += 1) await script(A, routed);

@@ -112,7 +112,7 @@ describe("refusals are loud", () => {
   });
 
   it("ip-only: a token spent from another address is wrong-ip", async () => {
-    await prisma.networkSettings.updateMany({ data: { identityCheck: "ip-only" } });
+    await prisma.networkSettings.updateMany({ data: { identityCheck: "ip_only" } });
     await approved();
     const token = tokenOf(await script(A, "10.77.0.5"));
     expect(token).not.toBeNull();

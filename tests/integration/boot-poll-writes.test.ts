@@ -73,9 +73,9 @@ beforeEach(async () => {
 
 describe(`${polls} polls of a device whose answer does not change`, () => {
   it.each([
-    ["pending", { status: "pending" }, "waiting for approval"],
-    ["rejected", { status: "rejected" }, "was rejected"],
-    ["provisioned", { status: "approved", role: "worker", provisionedAt: new Date() }, "exit"],
+    ["pending", { status: "pending" as const }, "waiting for approval"],
+    ["rejected", { status: "rejected" as const }, "was rejected"],
+    ["provisioned", { status: "approved" as const, role: "worker" as const, provisionedAt: new Date() }, "exit"],
   ])("%s: no row but the batched sighting", async (_, data, expected) => {
     const mac = "52:54:00:ab:00:01";
     await prisma.device.create({ data: { mac, ...data } });

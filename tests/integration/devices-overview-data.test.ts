@@ -3,8 +3,9 @@ import { prisma } from "@/lib/db/client";
 import { getEndpointWarning } from "@/lib/services/cluster";
 import { getDeviceCounts } from "@/lib/services/devices";
 import { seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
+import { clusterListColumns } from "@/tests/helpers/cluster-row";
 
-const setEndpoint = (endpoint: string) => prisma.clusterSettings.create({ data: { name: "lab", endpoint } });
+const setEndpoint = (endpoint: string) => prisma.clusterSettings.create({ data: { name: "lab", endpoint, ...clusterListColumns } });
 
 beforeEach(async () => {
   await prisma.device.deleteMany();

@@ -33,8 +33,8 @@ const seed = async () => {
       token("tok-live", { createdAt: ago(20), expiresAt: ago(-1) }),
     ],
   });
-  const webhook = await prisma.webhook.create({ data: { name: "h", url: "http://127.0.0.1:9/x", secretEnc: "x" } });
-  const delivery = (id: string, status: string, deliveredAt: Date | null, createdAt: Date) => ({ id, webhookId: webhook.id, event: "device.approved", payload: "{}", status, deliveredAt, createdAt });
+  const webhook = await prisma.webhook.create({ data: { name: "h", url: "http://127.0.0.1:9/x", secretEnc: "x", events: [] } });
+  const delivery = (id: string, status: "pending" | "delivered" | "failed", deliveredAt: Date | null, createdAt: Date) => ({ id, webhookId: webhook.id, event: "device.approved", payload: "{}", status, deliveredAt, createdAt });
   await prisma.webhookDelivery.createMany({
     data: [
       delivery("del-delivered-old", "delivered", ago(15), ago(15)),

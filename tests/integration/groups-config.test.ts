@@ -13,6 +13,7 @@ import { buildDeviceConfig } from "@/lib/services/cluster";
 import { getDeviceOrThrow } from "@/lib/services/devices";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
+import { clusterListColumns } from "@/tests/helpers/cluster-row";
 
 let token: string;
 const api = (path: string, method = "GET", body?: unknown) =>
@@ -48,6 +49,7 @@ beforeAll(async () => {
     data: {
       name: "lab",
       endpoint: input.endpoint,
+      ...clusterListColumns,
       generatedAt: new Date(),
       configPatch: clusterPatch,
       controlPlaneConfigEnc: await encryptSecret("cluster.controlplane", configs.controlplane),

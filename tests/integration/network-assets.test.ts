@@ -14,6 +14,7 @@ import { paths } from "@/lib/paths";
 import { createNetworkSettings, updateNetworkSettings } from "@/lib/services/network";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { getRequest, jsonRequest, segment } from "@/tests/helpers/requests";
+import { clusterListColumns } from "@/tests/helpers/cluster-row";
 import { startAssetImportWorker } from "@/tests/helpers/worker-jobs";
 
 // A local stand-in for Image Factory and for any URL an admin imports from: Range-capable, slow
@@ -84,7 +85,7 @@ afterAll(async () => {
 const configureTalosVersion = async (talosVersion: string) => {
   const row = await prisma.clusterSettings.findFirst();
   if (row) await prisma.clusterSettings.update({ where: { id: row.id }, data: { talosVersion } });
-  else await prisma.clusterSettings.create({ data: { name: "lab", endpoint: "https://10.40.0.10:6443", talosVersion } });
+  else await prisma.clusterSettings.create({ data: { name: "lab", endpoint: "https://10.40.0.10:6443", talosVersion, ...clusterListColumns } });
 };
 
 const waitForImport = async (id: string) => {

@@ -69,7 +69,7 @@ beforeAll(async () => {
   admin = await createAdminToken();
   await seedNetworkSettings();
   await seedGeneratedCluster();
-  await prisma.clusterSettings.updateMany({ data: { approvalProof: "console-code" } });
+  await prisma.clusterSettings.updateMany({ data: { approvalProof: "console_code" } });
 }, 60_000);
 
 beforeEach(async () => {

@@ -2,9 +2,12 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets-at-rest";
+import { identityCheckOf, listColumn } from "@/lib/data/columns";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createMigratedDatabase } from "@/tests/helpers/test-db";
 
 // Upgrades keep data. A database is made at the FIRST migration by the real `prisma migrate
@@ -34,7 +37,21 @@ const readAll = (file: string) => {
   }
 };
 
-const deploy = (cwd: string) => execa(prismaBin, ["migrate", "deploy"], { cwd, env: { DATABASE_URL: `file:${dbFile}` }, all: true });
+const deploy = (cwd: string, file = dbFile) => execa(prismaBin, ["migrate", "deploy"], { cwd, env: { DATABASE_URL: `file:${file}` }, all: true });
+
+// A copy of the project that knows only `migrations`: what an installation of that release had on disk.
+const oldProject = (dir: string, migrations: string[]): string => {
+  const old = path.join(dir, "old");
+  mkdirSync(path.join(old, "prisma", "migrations"), { recursive: true });
+  for (const name of migrations) cpSync(path.join(migrationsDir, name), path.join(old, "prisma", "migrations", name), { recursive: true });
+  cpSync(path.join(migrationsDir, "migration_lock.toml"), path.join(old, "prisma", "migrations", "migration_lock.toml"));
+  cpSync(path.join(root, "prisma", "schema.prisma"), path.join(old, "prisma", "schema.prisma"));
+  cpSync(path.join(root, "prisma.config.ts"), path.join(old, "prisma.config.ts"));
+  symlinkSync(path.join(root, "node_modules"), path.join(old, "node_modules"));
+  writeFileSync(path.join(old, "package.json"), '{ "type": "module" }\n');
+
+  return old;
+};
 
 const fill = async (file: string) => {
   const db = new Database(file);
@@ -84,16 +101,7 @@ describe("upgrade from the first migration to the head", () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(tmpdir(), "ktz-upgrade-"));
     dbFile = path.join(work, "upgrade.db");
-    // A copy of the project that knows only the first migration: what an installation of that
-    // release had on disk.
-    const old = path.join(work, "old");
-    mkdirSync(path.join(old, "prisma", "migrations"), { recursive: true });
-    cpSync(path.join(migrationsDir, firstMigration), path.join(old, "prisma", "migrations", firstMigration), { recursive: true });
-    cpSync(path.join(migrationsDir, "migration_lock.toml"), path.join(old, "prisma", "migrations", "migration_lock.toml"));
-    cpSync(path.join(root, "prisma", "schema.prisma"), path.join(old, "prisma", "schema.prisma"));
-    cpSync(path.join(root, "prisma.config.ts"), path.join(old, "prisma.config.ts"));
-    symlinkSync(path.join(root, "node_modules"), path.join(old, "node_modules"));
-    writeFileSync(path.join(old, "package.json"), '{ "type": "module" }\n');
+    const old = oldProject(work, [firstMigration]);
     const first = await deploy(old);
     expect(first.all).toContain(firstMigration);
     await fill(dbFile);
@@ -153,5 +161,88 @@ describe("upgrade from the first migration to the head", () => {
     expect(await decryptSecret("cluster.secrets", cluster.secretsEnc)).toBe(plaintext.clusterSecrets);
     expect(await decryptSecret("cluster.controlplane", cluster.controlPlaneConfigEnc)).toBe(plaintext.controlPlane);
     expect(await decryptSecret("webhook.secret", webhook.secretEnc)).toBe(plaintext.webhook);
+  });
+});
+
+// The json_lists_and_enums migration turns list columns into Prisma Json and closed sets into Prisma
+// enums. Rows written at the head before it, including odd ones an older release or a hand edit could
+// leave (an empty string or a comma list in a list column, a number in a list, a capitalised or unknown
+// status), must come out as values Prisma reads: it refuses a row whose enum value is outside the set.
+const jsonMigration = "20261205073145_json_lists_and_enums";
+
+describe("upgrade across json_lists_and_enums from the head before it", () => {
+  let file = "";
+  let client: PrismaClient;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ktz-upgrade-json-"));
+    file = path.join(dir, "before-json.db");
+    const previousHead = readdirSync(migrationsDir).filter((entry) => /^\d/.test(entry) && entry < jsonMigration);
+    expect((await deploy(oldProject(dir, previousHead), file)).exitCode).toBe(0);
+    const db = new Database(file);
+    const insert = (table: string, row: Record<string, unknown>) => {
+      const columns = Object.keys(row);
+      db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(...Object.values(row));
+    };
+    insert("ClusterSettings", { id: "c1", name: "lab", endpoint: "https://10.42.0.10:6443", podSubnets: "", serviceSubnets: '["10.96.0.0/12", 7]', cniUrls: "https://a.example/cni.yaml", additionalSans: '["k8s.lab"]', approvalProof: "Console-Code", generator: "kubeadm", bootstrapState: "DONE", createdAt: at(1), updatedAt: at(1) });
+    insert("NetworkSettings", { id: "n1", interface: "eth1", serverIp: "10.42.0.2", httpBaseUrl: "http://10.42.0.2:3000", dhcpRangeStart: "10.42.0.100", dhcpRangeEnd: "10.42.0.199", dnsServers: '"10.42.0.1"', dhcpMode: "relay", identityCheck: " ip-only ", assetSource: "factory", createdAt: at(1), updatedAt: at(1) });
+    insert("DeviceGroup", { id: "g1", name: "gpu", role: "Worker", approvalProof: "sometimes", createdAt: at(1), updatedAt: at(1) });
+    insert("Device", { id: "d1", mac: "52:54:00:00:01:01", status: "Approved", role: "worker", bootAction: "install", identityStatus: "bound", approvalProof: "console-code", createdAt: at(1), updatedAt: at(1) });
+    insert("Device", { id: "d2", mac: "52:54:00:00:01:02", status: "approved", role: "master", bootAction: "wipe", identityStatus: "maybe", createdAt: at(1), updatedAt: at(1) });
+    insert("Device", { id: "d3", mac: "52:54:00:00:01:03", status: "quarantined", createdAt: at(1), updatedAt: at(1) });
+    insert("ApprovalRule", { id: "r1", name: "odd", action: "allow", enabled: 1, role: "worker", sourceSubnets: "10.0.0.0/8", createdAt: at(1), updatedAt: at(1) });
+    insert("ApprovalRule", { id: "r2", name: "ok", action: "approve", role: "worker", sourceSubnets: '["10.42.0.0/24"]', createdAt: at(1), updatedAt: at(1) });
+    insert("Webhook", { id: "w1", name: "h", url: "https://hooks.example/x", secretEnc: "x", events: "", createdAt: at(1), updatedAt: at(1) });
+    insert("Webhook", { id: "w2", name: "h2", url: "https://hooks.example/y", secretEnc: "x", events: '["device.approved",null]', createdAt: at(1), updatedAt: at(1) });
+    insert("WebhookDelivery", { id: "wd1", webhookId: "w1", event: "device.approved", payload: "{}", status: "retrying", createdAt: at(1) });
+    db.close();
+    // The same command an upgrade runs applies the rest (this migration and any later one).
+    const result = await deploy(root, file);
+    expect(result.exitCode, result.all).toBe(0);
+    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  }, 120_000);
+
+  afterAll(async () => {
+    await client?.$disconnect();
+    if (file) rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it("Prisma reads every row; odd list values become lists of strings", async () => {
+    const cluster = await client.clusterSettings.findUniqueOrThrow({ where: { id: "c1" } });
+    expect(cluster).toMatchObject({ podSubnets: ["10.244.0.0/16"], serviceSubnets: ["10.96.0.0/12"], cniUrls: [], additionalSans: ["k8s.lab"] });
+    expect(listColumn(cluster.podSubnets, "ClusterSettings.podSubnets")).toEqual(["10.244.0.0/16"]);
+    const network = await client.networkSettings.findUniqueOrThrow({ where: { id: "n1" } });
+    expect(network).toMatchObject({ dnsServers: [], dhcpMode: "proxy", identityCheck: "ip_only", assetSource: "factory" });
+    expect(identityCheckOf(network.identityCheck)).toBe("ip-only");
+    expect(await client.webhook.findMany({ orderBy: { id: "asc" }, select: { id: true, events: true } })).toEqual([
+      { id: "w1", events: [] },
+      { id: "w2", events: ["device.approved"] },
+    ]);
+    expect(await client.approvalRule.findMany({ orderBy: { id: "asc" }, select: { id: true, action: true, enabled: true, sourceSubnets: true } })).toEqual([
+      { id: "r1", action: "reject", enabled: false, sourceSubnets: null },
+      { id: "r2", action: "approve", enabled: true, sourceSubnets: ["10.42.0.0/24"] },
+    ]);
+  });
+
+  it("closed values: a known one in another spelling is kept, an unknown one gets its safe value", async () => {
+    expect(await client.clusterSettings.findUniqueOrThrow({ where: { id: "c1" }, select: { approvalProof: true, generator: true, bootstrapState: true } })).toEqual({ approvalProof: "console_code", generator: "builtin", bootstrapState: "done" });
+    expect(await client.deviceGroup.findUniqueOrThrow({ where: { id: "g1" }, select: { role: true, approvalProof: true } })).toEqual({ role: "worker", approvalProof: null });
+    expect(await client.device.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, role: true, bootAction: true, identityStatus: true, approvalProof: true } })).toEqual([
+      { id: "d1", status: "approved", role: "worker", bootAction: "install", identityStatus: "bound", approvalProof: "console_code" },
+      // An unknown role leaves an approved device without one: it waits for an admin; an unknown boot action never wipes a disk.
+      { id: "d2", status: "pending", role: null, bootAction: "local", identityStatus: null, approvalProof: null },
+      { id: "d3", status: "pending", role: null, bootAction: "install", identityStatus: null, approvalProof: null },
+    ]);
+    expect((await client.webhookDelivery.findUniqueOrThrow({ where: { id: "wd1" } })).status).toBe("failed");
+  });
+
+  it("raw statements still read the stored spelling (the boot path's prepared statements)", () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare(`SELECT identityCheck, dnsServers FROM "NetworkSettings"`).get()).toEqual({ identityCheck: "ip-only", dnsServers: "[]" });
+      expect(db.prepare(`SELECT approvalProof FROM "Device" WHERE id = 'd1'`).get()).toEqual({ approvalProof: "console-code" });
+    } finally {
+      db.close();
+    }
   });
 });

@@ -57,7 +57,7 @@ describe("webhooks API", () => {
     expect(created.secret).toMatch(/^whsec_/);
     const row = await prisma.webhook.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.secretEnc).not.toContain(created.secret);
-    expect(row.events).toBe('["device.approved"]');
+    expect(row.events).toEqual(["device.approved"]);
     const fetched = await (await getWebhook(api(`/api/v1/webhooks/${created.id}`), params(created.id))).text();
     const listed = await (await listWebhooksRoute(api("/api/v1/webhooks"), noParams)).text();
     for (const text of [fetched, listed]) expect(text).not.toContain(created.secret);

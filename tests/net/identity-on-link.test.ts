@@ -19,7 +19,7 @@ describe.skipIf(!netTestsEnabled())("identity binding on the provisioning networ
   const macR = randomMac();
   const ns = (name: string) => lan.host(name).ns;
   const script = (host: string, mac: string) => fetchInNs(host, `${base}/api/v1/boot/ipxe?mac=${mac}&arch=x86_64`);
-  const setMode = (identityCheck: string) => prisma.networkSettings.updateMany({ data: { identityCheck } });
+  const setMode = (identityCheck: "strict" | "ip-only" | "off") => prisma.networkSettings.updateMany({ data: { identityCheck: identityCheck === "ip-only" ? "ip_only" : identityCheck } });
   const liveTokens = (mac: string) => prisma.bootToken.count({ where: { device: { mac }, usedAt: null, voidedAt: null } });
   const freshDevice = async (mac: string) => {
     await prisma.device.deleteMany({ where: { mac } });
@@ -38,6 +38,7 @@ describe.skipIf(!netTestsEnabled())("identity binding on the provisioning networ
     await prisma.networkSettings.create({
       data: {
         interface: "lan0",
+        dnsServers: [],
         serverIp: `${lan.prefix}.1`,
         httpBaseUrl: base,
         dhcpMode: "proxy",

@@ -59,7 +59,8 @@ export async function updateRuleAction(previous: RuleFormState, formData: FormDa
 
 export async function deleteRuleAction(previous: RuleFormState, formData: FormData): Promise<RuleFormState> {
   const state = await remove(previous, formData);
-  // redirect() outside any try/catch (STYLE.md rule 12).
+  // redirect() outside any try/catch: it throws to navigate, and a catch would swallow that
+  // (https://nextjs.org/docs/app/api-reference/functions/redirect).
   if (state.status === "ok") redirect("/rules");
 
   return state;

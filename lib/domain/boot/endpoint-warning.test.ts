@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endpointWarning } from "@/lib/domain/boot/endpoint-warning";
-import { isHostInSubnet, prefixLengthOf, subnetOf } from "@/lib/domain/boot/ipv4";
+import { isHostInSubnet, prefixLengthOf, subnetOf } from "@/lib/domain/net/ipv4";
 
 const subnet = subnetOf({ ip: "10.20.30.2", netmask: "255.255.255.0" });
 

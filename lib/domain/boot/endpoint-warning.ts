@@ -1,4 +1,4 @@
-import { inSubnet, isIpv4, type Subnet } from "@/lib/domain/boot/ipv4";
+import { inSubnet, isIpv4, type Subnet } from "@/lib/domain/net/ipv4";
 
 // Talos nodes reach the API server at the cluster endpoint. When that endpoint is a bare IP in
 // ktizo's own subnet, some approved control plane must hold it (or the cluster never forms);

@@ -1,4 +1,4 @@
-import { intToIpv4, networkOf } from "@/lib/domain/boot/ipv4";
+import { intToIpv4, networkOf } from "@/lib/domain/net/ipv4";
 import type { NetworkShape } from "@/lib/domain/dnsmasq/check-network";
 
 // Builds the plain data the dnsmasq template renders (build → render → write: the model is testable without a template or a file).

@@ -1,4 +1,4 @@
-import { ipv4ToInt, sameSubnet } from "@/lib/domain/boot/ipv4";
+import { ipv4ToInt, sameSubnet } from "@/lib/domain/net/ipv4";
 
 // Rules that relate several network fields. Each field is already well-formed (lib/schemas/network.ts).
 export type NetworkShape = {

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/domain/errors";
-import { isIpv4 } from "@/lib/domain/boot/ipv4";
+import { isIpv4 } from "@/lib/domain/net/ipv4";
 
 // One approved device with a static IP becomes one dhcp-hostsdir file holding one line
 // "mac,ip[,hostname]". dnsmasq reads new/changed files there live (inotify), so an approval needs no

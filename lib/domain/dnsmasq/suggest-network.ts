@@ -1,4 +1,4 @@
-import { intToIpv4, ipv4ToInt, subnetOf } from "@/lib/domain/boot/ipv4";
+import { intToIpv4, ipv4ToInt, subnetOf } from "@/lib/domain/net/ipv4";
 
 export type HostInterface = { name: string; address: string; netmask: string; prefixLength: number };
 

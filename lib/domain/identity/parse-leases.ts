@@ -1,5 +1,5 @@
 import { macOf } from "./mac-of";
-import { isIpv4 } from "@/lib/domain/boot/ipv4";
+import { isIpv4 } from "@/lib/domain/net/ipv4";
 import type { Binding } from "./parse-neighbours";
 
 // dnsmasq's lease file (dhcp-leasefile): "<expiry epoch s> <mac> <ip> <hostname|*> <client-id|*>",

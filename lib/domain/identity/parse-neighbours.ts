@@ -1,5 +1,5 @@
 import { macOf } from "./mac-of";
-import { isIpv4 } from "@/lib/domain/boot/ipv4";
+import { isIpv4 } from "@/lib/domain/net/ipv4";
 
 // One address-to-MAC binding seen by this host: a kernel neighbour entry or a DHCP lease.
 export type Binding = { ip: string; mac: string };

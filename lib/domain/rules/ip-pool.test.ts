@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intToIpv4, ipv4ToInt } from "@/lib/domain/boot/ipv4";
+import { intToIpv4, ipv4ToInt } from "@/lib/domain/net/ipv4";
 import { checkPool, nextFreeIp } from "@/lib/domain/rules/ip-pool";
 
 describe("nextFreeIp", () => {

@@ -1,4 +1,4 @@
-import { intToIpv4, ipv4ToInt, isIpv4 } from "@/lib/domain/boot/ipv4";
+import { intToIpv4, ipv4ToInt, isIpv4 } from "@/lib/domain/net/ipv4";
 
 // IPv4 pools for auto-approved devices: the next address in [start, end] that nobody holds.
 

@@ -1,4 +1,4 @@
-import { ipInAnyCidr } from "@/lib/domain/identity/cidr";
+import { ipInAnyCidr } from "@/lib/domain/net/cidr";
 
 // What a rule needs beyond the machine's own claims (mac, uuid, serial, arch are all chosen by
 // whoever sends the request). docs/security.md: a rule can never open the gate on its own.

@@ -1,4 +1,4 @@
-import { parseCidr } from "@/lib/domain/identity/cidr";
+import { parseCidr } from "@/lib/domain/net/cidr";
 import { globMatches } from "@/lib/domain/rules/glob";
 import { normalizeOuiPrefix } from "@/lib/domain/rules/oui";
 import { compareRules, type RankedRule } from "@/lib/domain/rules/match-rule";

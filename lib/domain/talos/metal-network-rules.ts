@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { isIpOrCidr } from "@/lib/domain/talos/net-format";
+import { isIpOrCidr } from "@/lib/domain/net/cidr";
 import { isPlainObject } from "@/lib/domain/talos/talos-yaml";
 
 type Obj = Record<string, unknown>;

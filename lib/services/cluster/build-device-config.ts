@@ -1,6 +1,5 @@
 import { readBootSettingsRow } from "@/lib/data/boot-settings";
-import { stringList } from "@/lib/data/db";
-import { prefixLengthOf } from "@/lib/domain/boot/ipv4";
+import { prefixLengthOf } from "@/lib/domain/net/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import { renderDeviceConfigOn } from "@/lib/domain/talos/render-device-config";
 import { cachedBaseDocuments, cachedGroupPatch } from "./base-config-cache";
@@ -36,6 +35,6 @@ export const buildDeviceConfig = async (device: ConfigDevice): Promise<string> =
       ipAddress: device.ipAddress,
       installDisk: device.installDisk ?? device.group?.installDisk ?? null,
     },
-    network: { prefixLength, gateway: network.gateway, nameservers: stringList(network.dnsServers ?? "[]", "NetworkSettings.dnsServers") },
+    network: { prefixLength, gateway: network.gateway, nameservers: network.dnsServers },
   });
 };

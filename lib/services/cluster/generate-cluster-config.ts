@@ -5,7 +5,7 @@ import { inTransaction } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import { generateClusterConfigs, validateGeneratedConfigs } from "@/lib/domain/talos/generate-cluster-configs";
 import { recordEvent } from "@/lib/events/record-event";
-import type { Generator } from "@/lib/schemas/cluster";
+import type { GenerateClusterConfigResult, Generator } from "@/lib/schemas/cluster";
 import { clusterConfigInput, clusterPatches } from "./cluster-config-input";
 import { getClusterSettingsRecordOrThrow } from "./get-cluster-settings-or-throw";
 import { loadClusterSecrets } from "./load-cluster-secrets";
@@ -13,7 +13,7 @@ import { findTalosctl } from "@/lib/talosctl/find-talosctl";
 import { runTalosctlGenConfig } from "@/lib/talosctl/run-talosctl-gen-config";
 
 type GenerateClusterConfigOptions = { generator?: Generator; actor: Actor; sourceIp?: string | null };
-export type GenerateClusterConfigResult = { generator: Generator; generatedAt: string; validation: { ok: boolean; errors: string[] } };
+export type { GenerateClusterConfigResult };
 
 // controlplane.yaml, worker.yaml and talosconfig from the stored settings and secrets, with the
 // built-in generator (default) or talosctl; validated, then stored encrypted. Nothing is stored

@@ -2,7 +2,7 @@ import { findClusterEndpoint } from "@/lib/data/cluster-settings";
 import { listControlPlaneIps } from "@/lib/data/devices";
 import { findServerAddress } from "@/lib/data/network-settings";
 import { endpointWarning } from "@/lib/domain/boot/endpoint-warning";
-import { subnetOf } from "@/lib/domain/boot/ipv4";
+import { subnetOf } from "@/lib/domain/net/ipv4";
 
 // A warning when the cluster endpoint is an IP in our subnet that no approved control plane holds
 // (null when there is nothing to warn about): such an endpoint is unreachable once the cluster boots.

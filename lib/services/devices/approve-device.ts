@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/principal";
 import { removeDeviceReservation, syncDeviceReservation } from "@/lib/compile/device-reservation";
 import { inTransaction } from "@/lib/data/db";
-import type { Device } from "@/lib/generated/prisma/client";
+import { writeDevice, type DeviceRow as Device } from "@/lib/data/device-rows";
 import { recordEvent } from "@/lib/events/record-event";
 import { voidLiveTokens } from "@/lib/data/boot-tokens";
 import { voidsTokens } from "@/lib/domain/boot/voids-tokens";
@@ -32,9 +32,10 @@ export const approveDevice = async ({ id, input, actor, sourceIp }: ApproveDevic
   await checkDeviceAssignment({ deviceId: id, hostname, ipAddress });
   const device = await inTransaction(async (tx) => {
     await claimHostname({ tx, hostname, deviceId: id, actor, sourceIp });
-    const updated = await tx.device.update({
-      where: { id },
-      data: {
+    const updated = await writeDevice({
+      tx,
+      id,
+      fields: {
         status: "approved",
         role: input.role,
         hostname,

@@ -1,17 +1,13 @@
 import type { Actor } from "@/lib/auth/principal";
 import { AppError, isAppError } from "@/lib/domain/errors";
-import type { BulkDeviceInput } from "@/lib/schemas/device";
+import type { BulkDeviceInput, BulkResult } from "@/lib/schemas/device";
 import { approveDevice } from "./approve-device";
 import { deleteDevice } from "./delete-device";
 import { rejectDevice } from "./reject-device";
 
 type BulkOptions = { input: BulkDeviceInput; actor: Actor; sourceIp: string | null };
 
-export type BulkResult = {
-  action: BulkDeviceInput["action"];
-  succeeded: string[];
-  failed: { id: string; code: string; message: string }[];
-};
+export type { BulkResult };
 
 // Each device is decided on its own (one conflict does not undo the others); the answer lists
 // which ids succeeded and why the others failed.

@@ -1,6 +1,8 @@
-import { ipv4InRange, isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { ipv4InRange, isHostInSubnet, subnetOf } from "@/lib/domain/net/ipv4";
 import { AppError } from "@/lib/domain/errors";
-import { prisma } from "@/lib/db/client";
+import { findHostnameHolder, findIpHolder } from "@/lib/data/device-rows";
+import { findGroup } from "@/lib/data/groups";
+import { findNetworkSettings } from "@/lib/data/network-settings";
 
 type AssignmentOptions = { deviceId: string | null; hostname?: string | null; ipAddress?: string | null };
 
@@ -10,14 +12,13 @@ const describe = (device: { mac: string; hostname: string | null }): string =>
 // Hostname and static IP must be unique, and the IP must be a host address of ktizo's subnet
 // (a reservation outside it would never be handed out). Clear 409/422 before any write.
 export const checkDeviceAssignment = async ({ deviceId, hostname, ipAddress }: AssignmentOptions): Promise<void> => {
-  const notSelf = deviceId ? { NOT: { id: deviceId } } : {};
   if (hostname) {
     // A machine's own suggestion never blocks an admin (claim-hostname.ts takes it away).
-    const holder = await prisma.device.findFirst({ where: { hostname, hostnameSuggested: false, ...notSelf }, select: { mac: true, hostname: true } });
+    const holder = await findHostnameHolder({ hostname, exceptId: deviceId });
     if (holder) throw new AppError("conflict", `hostname ${hostname} is already used by device ${holder.mac}`);
   }
   if (!ipAddress) return;
-  const network = await prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" } });
+  const network = (await findNetworkSettings())?.input;
   if (!network) {
     throw new AppError("validation_failed", "save the network settings before assigning a static IP", [
       { path: "ipAddress", message: "network settings are needed to check the subnet" },
@@ -37,14 +38,13 @@ export const checkDeviceAssignment = async ({ deviceId, hostname, ipAddress }: A
     const message = `IP ${ipAddress} is inside the DHCP range ${network.dhcpRangeStart}–${network.dhcpRangeEnd}, which dnsmasq hands out to any machine: pick a static IP outside it`;
     throw new AppError("validation_failed", message, [{ path: "ipAddress", message }]);
   }
-  const holder = await prisma.device.findFirst({ where: { ipAddress, ...notSelf }, select: { mac: true, hostname: true } });
+  const holder = await findIpHolder({ ipAddress, exceptId: deviceId });
   if (holder) throw new AppError("conflict", `IP ${ipAddress} is already assigned to device ${describe(holder)}`);
 };
 
-
 export const assertGroupExists = async (groupId: string | null | undefined): Promise<void> => {
   if (!groupId) return;
-  if (!(await prisma.deviceGroup.findUnique({ where: { id: groupId }, select: { id: true } }))) {
+  if (!(await findGroup(groupId))) {
     throw new AppError("validation_failed", `group ${groupId} does not exist`, [{ path: "groupId", message: "no such group" }]);
   }
 };

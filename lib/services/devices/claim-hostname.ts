@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/principal";
 import { releaseSuggestedHostname } from "@/lib/data/boot-devices";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/data/db";
 import { recordEvent } from "@/lib/events/record-event";
 
 type ClaimOptions = { tx: Tx; hostname: string | null | undefined; deviceId: string | null; actor: Actor; sourceIp: string | null };

@@ -1,8 +1,7 @@
 import { inTransaction } from "@/lib/data/db";
 import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/domain/errors";
-import { prisma } from "@/lib/db/client";
-import type { Device } from "@/lib/generated/prisma/client";
+import { deviceExistsWithMac, insertDevice, type DeviceRow as Device } from "@/lib/data/device-rows";
 import { recordEvent } from "@/lib/events/record-event";
 import type { CreateDeviceInput } from "@/lib/schemas/device";
 import { afterDeviceChange } from "./approve-device";
@@ -17,15 +16,16 @@ export const createDevice = async ({ input, actor, sourceIp }: CreateDeviceOptio
   if (approved && !input.role) {
     throw new AppError("validation_failed", "approving a device requires a role", [{ path: "role", message: "required to approve" }]);
   }
-  if (await prisma.device.findUnique({ where: { mac: input.mac }, select: { id: true } })) {
+  if (await deviceExistsWithMac(input.mac)) {
     throw new AppError("conflict", `a device with MAC ${input.mac} already exists`);
   }
   await checkDeviceAssignment({ deviceId: null, hostname: input.hostname, ipAddress: input.ipAddress });
   await assertGroupExists(input.groupId);
   const device = await inTransaction(async (tx) => {
     await claimHostname({ tx, hostname: input.hostname, deviceId: null, actor, sourceIp });
-    const created = await tx.device.create({
-      data: { ...input, ...(approved ? { approvedAt: new Date(), approvedBy: actor.name ?? actor.type } : {}) },
+    const created = await insertDevice({
+      tx,
+      fields: { ...input, ...(approved ? { approvedAt: new Date(), approvedBy: actor.name ?? actor.type } : {}) },
     });
     await recordEvent({ type: "device.created", actor, sourceIp, deviceId: created.id, details: { mac: created.mac, status: created.status } }, tx);
     if (approved) {

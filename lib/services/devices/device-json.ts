@@ -1,9 +1,9 @@
-import type { Device } from "@/lib/generated/prisma/client";
+import { deviceApprovalProof, type DeviceRow as Device } from "@/lib/data/device-rows";
 import type { DeviceJson } from "@/lib/schemas/device";
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-// The API shape of a device (PRODUCT.md §3 field names). Closed sets are validated on write.
+// The API shape of a device (docs/api.md field names). Closed sets are Prisma enums (prisma/schema.prisma).
 export const deviceJson = (device: Device): DeviceJson => ({
   id: device.id,
   mac: device.mac,
@@ -12,13 +12,13 @@ export const deviceJson = (device: Device): DeviceJson => ({
   arch: device.arch,
   hostname: device.hostname,
   ipAddress: device.ipAddress,
-  role: device.role as DeviceJson["role"],
-  status: device.status as DeviceJson["status"],
+  role: device.role,
+  status: device.status,
   groupId: device.groupId,
   installDisk: device.installDisk,
   notes: device.notes,
-  bootAction: device.bootAction as DeviceJson["bootAction"],
-  approvalProof: device.approvalProof as DeviceJson["approvalProof"],
+  bootAction: device.bootAction,
+  approvalProof: deviceApprovalProof(device),
   firstSeenAt: device.firstSeenAt.toISOString(),
   lastSeenAt: device.lastSeenAt.toISOString(),
   lastSourceIp: device.lastSourceIp,

@@ -1,11 +1,10 @@
 import { AppError } from "@/lib/domain/errors";
-import { prisma } from "@/lib/db/client";
-import type { Device, DeviceGroup } from "@/lib/generated/prisma/client";
+import { findDeviceWithGroup, type DeviceWithGroup } from "@/lib/data/device-rows";
 
-export type DeviceWithGroup = Device & { group: DeviceGroup | null };
+export type { DeviceWithGroup };
 
 export const getDeviceOrThrow = async (id: string): Promise<DeviceWithGroup> => {
-  const device = await prisma.device.findUnique({ where: { id }, include: { group: true } });
+  const device = await findDeviceWithGroup({ id });
   if (!device) throw new AppError("not_found", `device ${id} not found`);
 
   return device;

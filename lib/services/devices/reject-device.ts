@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/principal";
 import { inTransaction } from "@/lib/data/db";
-import type { Device } from "@/lib/generated/prisma/client";
+import { writeDevice, type DeviceRow as Device } from "@/lib/data/device-rows";
 import { recordEvent } from "@/lib/events/record-event";
 import { voidLiveTokens } from "@/lib/data/boot-tokens";
 import { afterDeviceChange } from "./approve-device";
@@ -12,7 +12,7 @@ type RejectDeviceOptions = { id: string; actor: Actor; sourceIp: string | null }
 export const rejectDevice = async ({ id, actor, sourceIp }: RejectDeviceOptions): Promise<Device> => {
   const current = await getDeviceOrThrow(id);
   const device = await inTransaction(async (tx) => {
-    const updated = await tx.device.update({ where: { id }, data: { status: "rejected" } });
+    const updated = await writeDevice({ tx, id, fields: { status: "rejected" } });
     await voidLiveTokens({ deviceId: id, tx });
     await recordEvent({ type: "device.rejected", actor, sourceIp, deviceId: id, details: { mac: updated.mac, previousStatus: current.status } }, tx);
 

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/principal";
 import { changedFields } from "@/lib/domain/changed-fields";
 import { AppError } from "@/lib/domain/errors";
 import { inTransaction } from "@/lib/data/db";
-import type { Device } from "@/lib/generated/prisma/client";
+import { deviceApprovalProof, writeDevice, type DeviceRow as Device } from "@/lib/data/device-rows";
 import { recordEvent } from "@/lib/events/record-event";
 import { voidLiveTokens } from "@/lib/data/boot-tokens";
 import { voidsTokens } from "@/lib/domain/boot/voids-tokens";
@@ -27,9 +27,9 @@ export const updateDevice = async ({ id, input, actor, sourceIp }: UpdateDeviceO
   const reinstall = input.bootAction === "reinstall" && current.bootAction !== "reinstall";
   const device = await inTransaction(async (tx) => {
     await claimHostname({ tx, hostname: input.hostname, deviceId: id, actor, sourceIp });
-    const updated = await tx.device.update({ where: { id }, data: { ...input, ...(input.hostname !== undefined ? { hostnameSuggested: false } : {}) } });
+    const updated = await writeDevice({ tx, id, fields: { ...input, ...(input.hostname !== undefined ? { hostnameSuggested: false } : {}) } });
     const voided = voidsTokens(current, updated) ? await voidLiveTokens({ deviceId: id, tx }) : 0;
-    const changed = changedFields(current, input);
+    const changed = changedFields({ ...current, approvalProof: deviceApprovalProof(current) }, input);
     await recordEvent({ type: "device.updated", actor, sourceIp, deviceId: id, details: { mac: updated.mac, changed, ...(voided ? { voidedTokens: voided } : {}) } }, tx);
     if (reinstall) await recordEvent({ type: "device.reinstall", actor, sourceIp, deviceId: id, details: { mac: updated.mac } }, tx);
 

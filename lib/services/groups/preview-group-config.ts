@@ -1,4 +1,4 @@
-import { prefixLengthOf } from "@/lib/domain/boot/ipv4";
+import { prefixLengthOf } from "@/lib/domain/net/ipv4";
 import { renderHostname } from "@/lib/domain/rules/hostname-pattern";
 import { redactConfig } from "@/lib/domain/talos/redact-config";
 import { renderDeviceConfig } from "@/lib/domain/talos/render-device-config";

@@ -1,6 +1,7 @@
 import { pingDatabase } from "@/lib/data/db";
+import type { Health } from "@/lib/schemas/health";
 
-export type Health = { status: "ok" | "error"; database: "ok" | "error" };
+export type { Health };
 
 // A liveness probe that also proves the database answers; cheap enough to poll every second.
 export const checkHealth = async (): Promise<Health> => {

@@ -1,6 +1,6 @@
 import { listStaticIpDevices } from "@/lib/data/devices";
 import type { Db } from "@/lib/data/db";
-import { ipv4InRange } from "@/lib/domain/boot/ipv4";
+import { ipv4InRange } from "@/lib/domain/net/ipv4";
 import { AppError } from "@/lib/domain/errors";
 import type { NetworkSettingsInput } from "@/lib/schemas/network";
 

@@ -1,12 +1,12 @@
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/data/db";
+import { writeDevice, type DeviceRow as Device } from "@/lib/data/device-rows";
+import { claimRuleMatch, listEnabledRulesWithGroup, type RuleWithGroup } from "@/lib/data/rules";
 import { candidateRules } from "@/lib/domain/rules/match-rule";
-import type { ApprovalRule, Device, DeviceGroup } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
-import { ruleGateBlock, subnetsOf, type GateSubject } from "@/lib/domain/rules/rule-gate";
+import { ruleGateBlock, type GateSubject } from "@/lib/domain/rules/rule-gate";
 import { pickRuleAssignment } from "./pick-rule-assignment";
 
 type ApplyApprovalRulesOptions = { device: Device; tx: Tx; gate: GateSubject };
-type RuleWithGroup = ApprovalRule & { group: DeviceGroup | null };
 
 // A unique-index race (another registration took the same name or address between our read and
 // write) is retried with the loser's values excluded; a few rounds settle any realistic burst.
@@ -23,8 +23,8 @@ const isUniqueViolation = (error: unknown): error is { code: string; meta?: { ta
 // does not meet is not a candidate at all.
 export const applyApprovalRules = async ({ device, tx, gate }: ApplyApprovalRulesOptions): Promise<Device | null> => {
   if (device.status !== "pending") return null;
-  const rules = await tx.approvalRule.findMany({ where: { enabled: true }, include: { group: true } });
-  const open = rules.filter((rule) => ruleGateBlock({ action: rule.action, sourceSubnets: subnetsOf(rule.sourceSubnets) }, gate) === null);
+  const rules = await listEnabledRulesWithGroup(tx);
+  const open = rules.filter((rule) => ruleGateBlock({ action: rule.action, sourceSubnets: rule.sourceSubnets }, gate) === null);
   for (const rule of candidateRules(open, device)) {
     const decided = await applyRule({ rule, device, tx });
     if (decided) return decided;
@@ -46,12 +46,9 @@ const applyRule = async ({ rule, device, tx }: { rule: RuleWithGroup; device: De
   for (let round = 0; round < maxAssignmentRounds; round += 1) {
     const picked = await pickRuleAssignment({ tx, mac: device.mac, hostnamePattern, pool, avoid });
     if (!picked) return null;
-    // The conditional increment is what keeps maxMatches exact under concurrent registrations:
-    // only a writer that still sees matchCount < maxMatches gets a row back.
+    // Claimed once, conditionally (lib/data/rules.ts): maxMatches stays exact under concurrent registrations.
     if (!claimed) {
-      const limit = rule.maxMatches === null ? {} : { matchCount: { lt: rule.maxMatches } };
-      const { count } = await tx.approvalRule.updateMany({ where: { id: rule.id, ...limit }, data: { matchCount: { increment: 1 } } });
-      if (count === 0) return null;
+      if (!(await claimRuleMatch({ id: rule.id, maxMatches: rule.maxMatches, tx }))) return null;
       claimed = true;
     }
     try {
@@ -65,13 +62,14 @@ const applyRule = async ({ rule, device, tx }: { rule: RuleWithGroup; device: De
   throw new Error(`rule ${rule.id}: no unique hostname/IP after ${maxAssignmentRounds} rounds`);
 };
 
-type DecideOptions = { rule: RuleWithGroup; device: Device; tx: Tx; role: string | null; picked: { hostname?: string; ipAddress?: string } };
+type DecideOptions = { rule: RuleWithGroup; device: Device; tx: Tx; role: Device["role"]; picked: { hostname?: string; ipAddress?: string } };
 
 const decide = async ({ rule, device, tx, role, picked }: DecideOptions): Promise<Device> => {
   const approve = rule.action === "approve";
-  const updated = await tx.device.update({
-    where: { id: device.id },
-    data: approve
+  const updated = await writeDevice({
+    tx,
+    id: device.id,
+    fields: approve
       ? { status: "approved", role, groupId: rule.groupId, ...picked, approvedAt: new Date(), approvedBy: `rule ${rule.name}`, ruleId: rule.id }
       : { status: "rejected", ruleId: rule.id },
   });

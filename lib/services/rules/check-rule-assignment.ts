@@ -1,13 +1,14 @@
 import { AppError } from "@/lib/domain/errors";
-import { ipv4ToInt, isHostInSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
-import { prisma } from "@/lib/db/client";
+import { ipv4RangesOverlap, isHostInSubnet, subnetOf } from "@/lib/domain/net/ipv4";
+import { findGroup } from "@/lib/data/groups";
+import { findNetworkSettings } from "@/lib/data/network-settings";
 import type { CreateRuleInput } from "@/lib/schemas/rule";
 
 // What zod cannot know: the group exists, an approving rule ends up with a role (its own or its
 // group's), a controlplane role from the group is allowed explicitly, and a pool lies inside
 // ktizo's subnet once the network is configured.
 export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> => {
-  const group = rule.groupId ? await prisma.deviceGroup.findUnique({ where: { id: rule.groupId } }) : null;
+  const group = rule.groupId ? await findGroup(rule.groupId) : null;
   if (rule.groupId && !group) {
     throw new AppError("validation_failed", `group ${rule.groupId} does not exist`, [{ path: "groupId", message: "no such group" }]);
   }
@@ -20,7 +21,7 @@ export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> 
     throw new AppError("validation_failed", message, [{ path: "allowControlPlane", message }]);
   }
   if (!rule.ipPoolStart || !rule.ipPoolEnd) return;
-  const network = await prisma.networkSettings.findFirst({ orderBy: { createdAt: "asc" } });
+  const network = (await findNetworkSettings())?.input;
   const subnet = network ? subnetOf({ ip: network.serverIp, netmask: network.netmask }) : null;
   if (!subnet) return;
   for (const field of ["ipPoolStart", "ipPoolEnd"] as const) {
@@ -30,8 +31,8 @@ export const checkRuleAssignment = async (rule: CreateRuleInput): Promise<void> 
     }
   }
   // Pool addresses become static reservations: none may be one dnsmasq also leases dynamically.
-  const [poolStart, poolEnd, rangeStart, rangeEnd] = [rule.ipPoolStart, rule.ipPoolEnd, network?.dhcpRangeStart, network?.dhcpRangeEnd].map((ip) => (ip ? ipv4ToInt(ip) : null));
-  if (network?.dhcpMode === "full" && poolStart != null && poolEnd != null && rangeStart != null && rangeEnd != null && poolStart <= rangeEnd && rangeStart <= poolEnd) {
+  const pool = { start: rule.ipPoolStart, end: rule.ipPoolEnd };
+  if (network?.dhcpMode === "full" && ipv4RangesOverlap(pool, { start: network.dhcpRangeStart, end: network.dhcpRangeEnd })) {
     const message = `the IP pool ${rule.ipPoolStart}–${rule.ipPoolEnd} overlaps the DHCP range ${network.dhcpRangeStart}–${network.dhcpRangeEnd}: pick a pool outside it`;
     throw new AppError("validation_failed", message, [{ path: "ipPoolStart", message }]);
   }

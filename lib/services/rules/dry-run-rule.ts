@@ -1,6 +1,6 @@
 import { isExhausted, ruleMatches } from "@/lib/domain/rules/match-rule";
-import { ruleGateBlock, subnetsOf } from "@/lib/domain/rules/rule-gate";
-import { prisma } from "@/lib/db/client";
+import { listPendingRuleSubjects } from "@/lib/data/device-rows";
+import { ruleGateBlock } from "@/lib/domain/rules/rule-gate";
 import type { RuleDryRunJson } from "@/lib/schemas/rule";
 import { getRuleOrThrow } from "./get-rule-or-throw";
 
@@ -13,13 +13,8 @@ const maxScanned = 10_000;
 // `wouldAct` says whether the rule can act at all (enabled, not exhausted, approving with subnets).
 export const dryRunRule = async (id: string): Promise<RuleDryRunJson> => {
   const rule = await getRuleOrThrow(id);
-  const pending = await prisma.device.findMany({
-    where: { status: "pending" },
-    orderBy: { firstSeenAt: "asc" },
-    take: maxScanned,
-    select: { id: true, mac: true, hostname: true, uuid: true, serial: true, arch: true, firstSeenAt: true, lastSourceIp: true, identityStatus: true },
-  });
-  const gateRule = { action: rule.action, sourceSubnets: subnetsOf(rule.sourceSubnets) };
+  const pending = await listPendingRuleSubjects(maxScanned);
+  const gateRule = { action: rule.action, sourceSubnets: rule.sourceSubnets };
   const blockedReason = rule.action === "approve" && gateRule.sourceSubnets.length === 0 ? "the rule names no source subnets, so it approves nothing" : null;
   const matches = pending.filter((device) => ruleMatches(rule, device));
 

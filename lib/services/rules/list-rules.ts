@@ -1,6 +1,4 @@
-import { prisma } from "@/lib/db/client";
-import type { ApprovalRule } from "@/lib/generated/prisma/client";
+import { listRules as listRuleRows, type RuleRow } from "@/lib/data/rules";
 
 // In evaluation order (lower priority number first, then older first).
-export const listRules = (): Promise<ApprovalRule[]> =>
-  prisma.approvalRule.findMany({ orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+export const listRules = (): Promise<RuleRow[]> => listRuleRows();

@@ -1,4 +1,6 @@
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/data/db";
+import { listAssignedIps, listHostnamesWithPrefix } from "@/lib/data/device-rows";
+import { findNetworkSettings } from "@/lib/data/network-settings";
 import { nextHostname, patternPrefix } from "@/lib/domain/rules/hostname-pattern";
 import { nextFreeIp } from "@/lib/domain/rules/ip-pool";
 
@@ -18,23 +20,18 @@ export type PickedAssignment = { hostname?: string; ipAddress?: string } | null;
 export const pickRuleAssignment = async ({ tx, mac, hostnamePattern, pool, avoid }: PickOptions): Promise<PickedAssignment> => {
   const picked: { hostname?: string; ipAddress?: string } = {};
   if (hostnamePattern) {
-    const rows = await tx.device.findMany({
-      where: { hostname: { startsWith: patternPrefix(hostnamePattern) } },
-      select: { hostname: true },
-    });
-    const taken = [...rows.map((row) => row.hostname ?? ""), ...avoid.hostnames];
+    const names = await listHostnamesWithPrefix({ prefix: patternPrefix(hostnamePattern), tx });
+    const taken = [...names, ...avoid.hostnames];
     const hostname = nextHostname({ pattern: hostnamePattern, mac, taken });
     if (!hostname) return null;
     picked.hostname = hostname;
   }
   if (pool) {
-    const [rows, network] = await Promise.all([
-      tx.device.findMany({ where: { ipAddress: { not: null } }, select: { ipAddress: true } }),
-      tx.networkSettings.findFirst({ orderBy: { createdAt: "asc" }, select: { serverIp: true, gateway: true } }),
-    ]);
+    const [ips, settings] = await Promise.all([listAssignedIps(tx), findNetworkSettings(tx)]);
+    const network = settings?.input;
     // ktizo's own address and the gateway are never handed to a machine.
     const reserved = [network?.serverIp, network?.gateway].filter((ip): ip is string => !!ip);
-    const taken = [...rows.map((row) => row.ipAddress ?? ""), ...reserved, ...avoid.ips];
+    const taken = [...ips, ...reserved, ...avoid.ips];
     const ipAddress = nextFreeIp({ start: pool.start, end: pool.end, taken });
     if (!ipAddress) return null;
     picked.ipAddress = ipAddress;

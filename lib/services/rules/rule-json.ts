@@ -1,9 +1,8 @@
-import type { ApprovalRule } from "@/lib/generated/prisma/client";
+import type { RuleRow } from "@/lib/data/rules";
 import type { RuleJson } from "@/lib/schemas/rule";
-import { subnetsOf } from "@/lib/domain/rules/rule-gate";
 
 // The API shape of an approval rule; closed sets were validated on write.
-export const ruleJson = (rule: ApprovalRule): RuleJson => ({
+export const ruleJson = (rule: RuleRow): RuleJson => ({
   id: rule.id,
   name: rule.name,
   priority: rule.priority,
@@ -20,7 +19,7 @@ export const ruleJson = (rule: ApprovalRule): RuleJson => ({
   ipPoolStart: rule.ipPoolStart,
   ipPoolEnd: rule.ipPoolEnd,
   maxMatches: rule.maxMatches,
-  sourceSubnets: subnetsOf(rule.sourceSubnets),
+  sourceSubnets: rule.sourceSubnets,
   allowControlPlane: rule.allowControlPlane,
   matchCount: rule.matchCount,
   createdAt: rule.createdAt.toISOString(),

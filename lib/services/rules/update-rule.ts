@@ -1,17 +1,16 @@
 import type { Actor } from "@/lib/auth/principal";
 import { inTransaction } from "@/lib/data/db";
-import type { ApprovalRule } from "@/lib/generated/prisma/client";
+import { writeRule, type RuleRow } from "@/lib/data/rules";
 import { recordEvent } from "@/lib/events/record-event";
 import { createRuleSchema, type UpdateRuleInput } from "@/lib/schemas/rule";
 import { checkRuleAssignment } from "./check-rule-assignment";
 import { checkRulePeers } from "./check-rule-peers";
 import type { SavedRule } from "./create-rule";
-import { subnetsOf } from "@/lib/domain/rules/rule-gate";
 import { getRuleOrThrow } from "./get-rule-or-throw";
 
 type UpdateRuleOptions = { id: string; input: UpdateRuleInput; actor: Actor; sourceIp: string | null };
 
-const storedFields = (rule: ApprovalRule) => ({
+const storedFields = (rule: RuleRow) => ({
   name: rule.name,
   priority: rule.priority,
   enabled: rule.enabled,
@@ -27,7 +26,7 @@ const storedFields = (rule: ApprovalRule) => ({
   ipPoolStart: rule.ipPoolStart,
   ipPoolEnd: rule.ipPoolEnd,
   maxMatches: rule.maxMatches,
-  sourceSubnets: subnetsOf(rule.sourceSubnets),
+  sourceSubnets: rule.sourceSubnets,
   allowControlPlane: rule.allowControlPlane,
 });
 
@@ -41,7 +40,7 @@ export const updateRule = async ({ id, input, actor, sourceIp }: UpdateRuleOptio
 
   return inTransaction(async (tx) => {
     const warnings = await checkRulePeers({ rule: merged, id, createdAt: current.createdAt, db: tx });
-    const rule = await tx.approvalRule.update({ where: { id }, data: { ...merged, ...(resetMatchCount ? { matchCount: 0 } : {}) } });
+    const rule = await writeRule({ id, fields: { ...merged, ...(resetMatchCount ? { matchCount: 0 } : {}) }, db: tx });
     await recordEvent({ type: "rule.saved", actor, sourceIp, details: { ruleId: id, name: rule.name, resetMatchCount: !!resetMatchCount } }, tx);
 
     return { ...rule, warnings };

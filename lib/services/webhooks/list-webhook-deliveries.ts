@@ -1,8 +1,8 @@
 import { listDeliveries } from "@/lib/data/webhook-deliveries";
-import type { DeliveryJson } from "@/lib/schemas/webhook";
+import type { DeliveryJson, deliveryStatuses } from "@/lib/schemas/webhook";
 import { getWebhookOrThrow } from "./get-webhook-or-throw";
 
-type ListDeliveriesOptions = { webhookId: string; status?: string; page: number; pageSize: number };
+type ListDeliveriesOptions = { webhookId: string; status?: (typeof deliveryStatuses)[number]; page: number; pageSize: number };
 export type DeliveryPage = { items: DeliveryJson[]; total: number; page: number; pageSize: number };
 
 // The delivery log of one webhook, newest first.

@@ -10,7 +10,7 @@ import type { DeviceJson } from "@/lib/schemas/device";
 
 type ApproveDialogProps = { device: Pick<DeviceJson, "id" | "mac" | "hostname" | "ipAddress" | "installDisk" | "role">; onClose: () => void };
 
-// Approval needs a role; hostname, static IP and install disk are optional (PRODUCT.md §3).
+// Approval needs a role; hostname, static IP and install disk are optional (docs/devices.md).
 export function ApproveDialog({ device, onClose }: ApproveDialogProps) {
   const mutation = useDeviceMutation(
     (values: Record<string, string>) => approveDevice(device.id, { role: values.role ?? "", ...withoutEmpty(values) }),

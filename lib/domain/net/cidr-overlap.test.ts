@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cidrRange, cidrsOverlap } from "./net-format";
+import { cidrRange, cidrsOverlap } from "./cidr";
 
 describe("cidrsOverlap", () => {
   it.each([

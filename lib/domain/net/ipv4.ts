@@ -1,6 +1,6 @@
-// The one IPv4 module of ktizo: parsing, integer arithmetic and subnets, used by the boot decisions
+// The one IPv4 module of ktizo (CIDR blocks: ./cidr.ts): parsing, integer arithmetic and subnets, used by the boot decisions
 // and endpoint warning, approval checks, rule IP pools (lib/domain/rules/ip-pool.ts), rule source subnets
-// (lib/domain/identity/cidr.ts), the dnsmasq model and the schemas. Addresses are plain numbers
+// (./cidr.ts), the dnsmasq model and the schemas. Addresses are plain numbers
 // 0 … 2^32-1 (no bit operators: JavaScript's are signed 32-bit).
 const octet = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const ipv4Pattern = new RegExp(`^${octet}\\.${octet}\\.${octet}\\.${octet}$`);
@@ -67,4 +67,13 @@ export const ipv4InRange = (ip: string, start: string | null, end: string | null
   const [value, first, last] = [ipv4ToInt(ip), start ? ipv4ToInt(start) : null, end ? ipv4ToInt(end) : null];
 
   return value !== null && first !== null && last !== null && value >= first && value <= last;
+};
+
+type Ipv4Range = { start: string | null | undefined; end: string | null | undefined };
+
+// True when two inclusive ranges share an address (false when any bound is missing or not IPv4).
+export const ipv4RangesOverlap = (a: Ipv4Range, b: Ipv4Range): boolean => {
+  const [aStart, aEnd, bStart, bEnd] = [a.start, a.end, b.start, b.end].map((ip) => (ip ? ipv4ToInt(ip) : null));
+
+  return aStart != null && aEnd != null && bStart != null && bEnd != null && aStart <= bEnd && bStart <= aEnd;
 };

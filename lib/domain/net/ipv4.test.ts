@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intToIpv4, ipv4ToInt, isHostInSubnet, networkOf, prefixLengthOf, sameSubnet, subnetOf } from "@/lib/domain/boot/ipv4";
+import { intToIpv4, ipv4RangesOverlap, ipv4ToInt, isHostInSubnet, networkOf, prefixLengthOf, sameSubnet, subnetOf } from "@/lib/domain/net/ipv4";
 
 describe("ipv4", () => {
   it.each([
@@ -43,5 +43,18 @@ describe("ipv4", () => {
     expect(isHostInSubnet("192.168.4.0", subnet!)).toBe(false);
     expect(isHostInSubnet("192.168.4.255", subnet!)).toBe(false);
     expect(isHostInSubnet("192.168.5.1", subnet!)).toBe(false);
+  });
+});
+
+describe("ipv4RangesOverlap", () => {
+  it.each([
+    ["10.0.0.10", "10.0.0.20", "10.0.0.20", "10.0.0.30", true],
+    ["10.0.0.10", "10.0.0.20", "10.0.0.21", "10.0.0.30", false],
+    ["10.0.0.10", "10.0.0.90", "10.0.0.20", "10.0.0.30", true],
+    ["10.0.0.40", "10.0.0.50", "10.0.0.20", "10.0.0.30", false],
+    ["10.0.0.10", null, "10.0.0.20", "10.0.0.30", false],
+    ["10.0.0.x", "10.0.0.20", "10.0.0.1", "10.0.0.30", false],
+  ])("%s–%s and %s–%s: %s", (aStart, aEnd, bStart, bEnd, expected) => {
+    expect(ipv4RangesOverlap({ start: aStart, end: aEnd }, { start: bStart, end: bEnd })).toBe(expected);
   });
 });
