@@ -73,10 +73,11 @@ describe("POST /api/auth/login", () => {
     expect(await countSessions()).toBe(0);
   });
 
-  it("sends a failed browser login back to the form", async () => {
+  it("sends a failed browser login back to the form, keeping the username and never the password", async () => {
     const response = await login(formRequest("/api/auth/login", { username: "admin", password: "nope-nope-nope", next: "/tokens" }), segment());
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/login?error=invalid_credentials&next=%2Ftokens");
+    expect(response.headers.get("location")).toBe("/login?error=invalid_credentials&username=admin&next=%2Ftokens");
+    expect(response.headers.get("location")).not.toContain("nope");
   });
 
   it.each([
@@ -113,7 +114,7 @@ describe("failed-login rate limit (per source IP)", () => {
     expect(await prisma.event.count({ where: { type: "auth.login_failed" } })).toBe(5);
 
     const form = await login(formRequest("/api/auth/login", admin, { ip: "10.2.0.1" }), segment());
-    expect(form.headers.get("location")).toBe("/login?error=rate_limited");
+    expect(form.headers.get("location")).toBe("/login?error=rate_limited&username=admin");
 
     // Another address is unaffected.
     expect((await login(jsonRequest("/api/auth/login", admin, { ip: "10.2.0.2" }), segment())).status).toBe(200);
