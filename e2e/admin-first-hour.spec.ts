@@ -112,4 +112,7 @@ test("the device page shows its boot story as a timeline, oldest first, with lin
   await expect(approved).toContainText("Approved");
   await approved.getByTestId("event-link").first().click();
   await expect(page).toHaveURL(/\/devices\//);
+
+  // Leave no booting machine behind: the cluster Health panel (e2e/cluster-health.spec.ts) counts every approved one.
+  expect((await adminApi.delete(`/api/v1/devices/${id}`)).ok()).toBe(true);
 });
