@@ -8,7 +8,7 @@ import { percentile } from "./lib/percentiles";
 import type { Started } from "./lib/processes";
 import { ratio, writeResult } from "./lib/report";
 
-// Apply latency (issue 8): network settings saved through the API → apply → the worker (in a
+// Apply latency: network settings saved through the API → apply → the worker (in a
 // network namespace, as in production) has restarted a real dnsmasq on the new config. Baseline in
 // the same run: starting dnsmasq by hand on the same file until it reports "started".
 const applies = 6;

@@ -8,7 +8,7 @@ import { startNginx } from "./lib/nginx";
 import { memoryOf, type Started } from "./lib/processes";
 import { ratio, writeResult } from "./lib/report";
 
-// Asset streaming (issue 8): a 200 MB initramfs through /api/v1/assets/talos/... with 16 parallel
+// Asset streaming: a 200 MB initramfs through /api/v1/assets/talos/... with 16 parallel
 // clients, against bare node:http + fs.createReadStream (and nginx with sendfile when installed).
 const sizeMb = 200;
 const clients = 16;

@@ -10,7 +10,7 @@ import { ratio, writeResult, type Check } from "./lib/report";
 import { seedDevices } from "./lib/seed";
 import { webProcessEnv, webProcessVariants, webProcessesSupported } from "./lib/web-processes";
 
-// The ceiling benchmark (issue 12): in one run, bare node:http and an empty Next.js route handler
+// The ceiling benchmark: in one run, bare node:http and an empty Next.js route handler
 // (the framework's ceiling, bench/ceiling/) at 64 and 256 connections, then ktizo's boot path at
 // the same connection counts and at a fixed rate of half the ceiling, each figure as a ratio to
 // both baselines. The machines are on loopback, so the network's identityCheck is ip-only: the

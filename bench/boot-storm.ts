@@ -7,7 +7,7 @@ import { runLoad, type LoadResult } from "./lib/load";
 import { ratio, writeResult } from "./lib/report";
 import { resetForDownloads, seedDevices } from "./lib/seed";
 
-// Boot storm (issue 8): 1,000 approved devices; 256 connections against the per-device iPXE
+// Boot storm: 1,000 approved devices; 256 connections against the per-device iPXE
 // script and the config download, each against a bare node:http server answering the same bytes.
 const connections = 256;
 const devices = 1000;

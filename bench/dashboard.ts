@@ -7,7 +7,7 @@ import { runLoad, type LoadResult } from "./lib/load";
 import { writeResult } from "./lib/report";
 import { seedDevices } from "./lib/seed";
 
-// Dashboard at 10,000 devices (issue 8): server time of the Devices page and the list API, p50/p99,
+// Dashboard at 10,000 devices: server time of the Devices page and the list API, p50/p99,
 // one request at a time (so the figure is the server's time, not queueing behind other requests).
 const target = 10_000;
 

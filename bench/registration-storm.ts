@@ -6,7 +6,7 @@ import { percentile } from "./lib/percentiles";
 import { writeResult } from "./lib/report";
 import { macOf } from "./lib/seed";
 
-// Registration storm (issue 8): 5,000 unknown MACs hit the iPXE route at once. Every one must be
+// Registration storm: 5,000 unknown MACs hit the iPXE route at once. Every one must be
 // registered exactly once (one pending device, one device.registered event), with zero errors.
 // All 5,000 requests are issued at once; the client keeps at most 500 sockets open (below the
 // server's listen backlog of 511: 5,000 simultaneous connects overflow the kernel's accept queue and

@@ -7,7 +7,7 @@ import { runMachine, type MachineRecord } from "./machine";
 import { countRows, rowDelta } from "./rows";
 import { assetBytes, setUpRack } from "./setup";
 
-// The whole rack (issue 12): 2,000 machines power on within 10 s while the admin approves them in
+// The whole rack: 2,000 machines power on within 10 s while the admin approves them in
 // batches of 100 and watches the dashboard. Returns every figure; rack-main.ts checks and writes.
 export type RackOptions = { url: string; machines: number; powerOnS: number; batchSize: number; budgetS: number };
 export const rackPrefix = "52:54:06";

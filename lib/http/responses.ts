@@ -1,4 +1,5 @@
-import type { AppErrorIssue } from "@/lib/domain/errors";
+import type { AppErrorCode, AppErrorIssue } from "@/lib/domain/errors";
+import type { ErrorEnvelope } from "@/lib/schemas/error";
 
 export const json = (data: unknown, status = 200, headers?: HeadersInit): Response =>
   Response.json(data, { status, headers: { "cache-control": "no-store", ...headersToObject(headers) } });
@@ -6,8 +7,8 @@ export const json = (data: unknown, status = 200, headers?: HeadersInit): Respon
 export const text = (body: string, status = 200, contentType = "text/plain; charset=utf-8"): Response =>
   new Response(body, { status, headers: { "content-type": contentType, "cache-control": "no-store" } });
 
-export const jsonError = (status: number, code: string, message: string, issues?: AppErrorIssue[]): Response =>
-  json({ error: { code, message, ...(issues ? { issues } : {}) } }, status);
+export const jsonError = (status: number, code: AppErrorCode, message: string, issues?: AppErrorIssue[]): Response =>
+  json({ error: { code, message, ...(issues ? { issues } : {}) } } satisfies ErrorEnvelope, status);
 
 // Machine-facing refusals are one line of text/plain: iPXE prints it, Talos logs it.
 export const textError = (status: number, message: string): Response =>

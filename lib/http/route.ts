@@ -3,7 +3,7 @@ import { plainIssues } from "@/lib/actions/plain-errors";
 import { authenticateRequest } from "@/lib/auth/authenticate";
 import { hasAdmin } from "@/lib/auth/has-admin";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError, isAppError, type AppErrorIssue } from "@/lib/domain/errors";
+import { AppError, isAppError, type AppErrorCode, type AppErrorIssue } from "@/lib/domain/errors";
 import { jsonError, textError } from "@/lib/http/responses";
 import { sourceIpOf } from "@/lib/http/source-ip";
 import { statusByCode } from "@/lib/http/status";
@@ -75,7 +75,7 @@ export const errorResponse = (error: unknown, style: ErrorStyle, req?: Request):
   return style === "json" ? jsonError(status, code, message, issues) : textError(status, message);
 };
 
-type DescribedError = { status: number; code: string; message: string; issues?: AppErrorIssue[] };
+type DescribedError = { status: number; code: AppErrorCode; message: string; issues?: AppErrorIssue[] };
 
 export const describeError = (error: unknown): DescribedError => {
   if (isAppError(error)) {

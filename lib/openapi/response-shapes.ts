@@ -7,14 +7,13 @@ import { eventJsonSchema } from "@/lib/schemas/event";
 import { applyNetworkResultSchema, networkSettingsJsonSchema } from "@/lib/schemas/network";
 import { healthJsonSchema } from "@/lib/schemas/health";
 import { apiTokenJsonSchema } from "@/lib/schemas/token";
+import { loggedOutSchema, setupDoneSchema } from "@/lib/schemas/auth";
+import { errorEnvelopeSchema } from "@/lib/schemas/error";
 
-// Response shapes for the OpenAPI document. Where lib/schemas declares the answer (devices, events,
-// tokens, cluster and network settings, config generation, asset imports, health) it is used as is: the
-// services' types are z.infer of the same schema, so type and document cannot drift. Still declared
-// only here: the error envelope (lib/http), setup's and logout's small answers.
-export const errorShape = z.object({
-  error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
-});
+// Response shapes for the OpenAPI document. Every answer is declared in lib/schemas and used here as
+// is (the error envelope, setup's and logout's answers included): the services' and routes' types
+// are z.infer of the same schemas, so type and document cannot drift.
+export const errorShape = errorEnvelopeSchema;
 
 export const deviceShape = deviceJsonSchema;
 export const deviceListShape = deviceListJsonSchema;
@@ -40,5 +39,5 @@ export const assetImportShape = assetImportJsonSchema;
 export const assetImportListShape = assetImportListJsonSchema;
 
 export const healthShape = healthJsonSchema;
-export const setupDoneShape = z.object({ user: z.object({ id: z.string(), username: z.string() }).passthrough() });
-export const loggedOutShape = z.object({ loggedOut: z.boolean() });
+export const setupDoneShape = setupDoneSchema;
+export const loggedOutShape = loggedOutSchema;

@@ -35,3 +35,9 @@ export const loginSchema = z.object({
   next: z.string().max(2048).optional(),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
+
+// Answers of the first-run setup and of logout.
+export const setupDoneSchema = z.object({ user: z.object({ id: z.string(), username: z.string() }).passthrough() });
+export type SetupDone = z.infer<typeof setupDoneSchema>;
+export const loggedOutSchema = z.object({ loggedOut: z.boolean() });
+export type LoggedOut = z.infer<typeof loggedOutSchema>;

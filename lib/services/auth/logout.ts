@@ -1,3 +1,4 @@
+import type { LoggedOut } from "@/lib/schemas/auth";
 import { inTransaction } from "@/lib/data/db";
 import { deleteSession } from "@/lib/data/sessions";
 import type { Principal } from "@/lib/auth/principal";
@@ -6,7 +7,7 @@ import { recordEvent } from "@/lib/events/record-event";
 export type LogoutOptions = { principal: Principal; sourceIp?: string | null };
 
 // Ends the caller's session. A bearer-token caller has no session; there is nothing to end.
-export const logout = async ({ principal, sourceIp = null }: LogoutOptions): Promise<{ loggedOut: boolean }> => {
+export const logout = async ({ principal, sourceIp = null }: LogoutOptions): Promise<LoggedOut> => {
   if (principal.kind !== "user") return { loggedOut: false };
   await inTransaction(async (tx) => {
     await deleteSession({ id: principal.sessionId, db: tx });

@@ -1,8 +1,8 @@
 import { writeDeviceSightings, type DeviceSighting } from "@/lib/data/boot-devices";
 
 // lastSeenAt / lastSourceIp of known devices, batched: a poll only notes the sighting in memory
-// and one transaction per second writes every device seen since (issue 8 boot storm: no write
-// per poll for unchanged state). Flushed on shutdown too (instrumentation.ts); at worst a crash
+// and one transaction per second writes every device seen since (docs/flood-bounds.md: no write
+// per poll for unchanged state). Flushed on shutdown too (scripts/web-process.ts); at worst a crash
 // loses the last second of "last seen", which nothing decides on.
 const flushEveryMs = 1000;
 

@@ -29,7 +29,7 @@ export type DownloadDeviceConfigOptions = {
   signal?: AbortSignal;
 };
 
-// GET|POST /api/v1/config/download: the gate of PRODUCT.md §2 step 4. Never returns a config to a
+// GET|POST /api/v1/config/download: the gate (docs/security.md). Never returns a config to a
 // device that is not approved, or without a valid token (unless MAC-only download is enabled).
 export const downloadDeviceConfig = async (options: DownloadDeviceConfigOptions): Promise<string> => {
   const slot = holdSlot();

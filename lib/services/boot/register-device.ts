@@ -61,7 +61,7 @@ const createPending = async ({ report, hostname, identity, maxPendingDevices }: 
     );
     if (dropped.length > 0) await recordEvent({ type: "device.report_invalid", actor, sourceIp: report.sourceIp, deviceId: device.id, details: { dropped } }, tx);
 
-    // Auto-approval rules (issue 7) decide in the same transaction: a device is never seen
+    // Auto-approval rules (docs/rules-groups-webhooks.md) decide in the same transaction: a device is never seen
     // pending by anyone when a rule approves or rejects it. A rule approves only from its source
     // subnets and only a request whose address is bound to the MAC (lib/domain/rules/rule-gate.ts).
     return (await applyApprovalRules({ device, tx, gate: { sourceIp: report.sourceIp, identityStatus: identity.status } })) ?? device;

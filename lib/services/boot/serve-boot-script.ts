@@ -54,7 +54,7 @@ const buildTalosScript = ({ device, settings, httpBaseUrl, wipe, boundIp, consol
   return { script, minted };
 };
 
-// GET /api/v1/boot/ipxe: record what the machine reported, decide (PRODUCT.md §2 table), render.
+// GET /api/v1/boot/ipxe: record what the machine reported, decide (docs/devices.md), render.
 // A Talos script (and its token) is given only when the request's source address is bound to the
 // device's MAC, or as the network setting identityCheck allows (docs/security.md).
 export const serveBootScript = async ({ mac, machine, sourceIp, requestOrigin }: ServeBootScriptOptions): Promise<string> => {

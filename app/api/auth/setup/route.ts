@@ -1,7 +1,7 @@
 import { answerFormOrJson, keepTyped } from "@/lib/auth/form-or-json";
 import { readFormOrJson } from "@/lib/http/read-body";
 import { withRoute } from "@/lib/http/route";
-import { createFirstAdminSchema } from "@/lib/schemas/auth";
+import { createFirstAdminSchema, type SetupDone } from "@/lib/schemas/auth";
 import { createFirstAdmin } from "@/lib/services/auth";
 
 // POST /api/auth/setup — create the first admin account; 409 once any user exists
@@ -15,6 +15,6 @@ export const POST = withRoute({ auth: "public" }, async ({ req, sourceIp }) => {
     const input = createFirstAdminSchema.parse(body);
     const user = await createFirstAdmin({ ...input, sourceIp });
 
-    return { status: 201, body: { user }, location: "/login?setup=done" };
+    return { status: 201, body: { user } satisfies SetupDone, location: "/login?setup=done" };
   });
 });
