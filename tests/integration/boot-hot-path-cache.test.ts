@@ -94,7 +94,7 @@ describe("base configs decrypted once, re-read when they change", () => {
     expect(baseConfigLoads()).toBe(loads);
 
     // Network settings saved through Prisma: the next config has the new gateway and nameserver.
-    await prisma.networkSettings.update({ where: { id: network.id }, data: { gateway: "10.42.0.254", dnsServers: JSON.stringify(["10.42.0.53"]) } });
+    await prisma.networkSettings.update({ where: { id: network.id }, data: { gateway: "10.42.0.254", dnsServers: ["10.42.0.53"] } });
     await prisma.device.update({ where: { mac }, data: { provisionedAt: null } });
     const resaved = await downloadConfig(mac);
     expect(resaved).toContain("gateway: 10.42.0.254");
