@@ -7,7 +7,7 @@ import { bootRoutes, checkSamples, downloadsPerRound } from "./lib/ceiling-route
 import { runLoad, settle, type LoadResult } from "./lib/load";
 import { memoryOf, processTree, type Started } from "./lib/processes";
 import { ratio, writeResult, type Check } from "./lib/report";
-import { seedDevices } from "./lib/seed";
+import { resetForDownloads, seedDevices } from "./lib/seed";
 import { webProcessEnv, webProcessVariants, webProcessesSupported } from "./lib/web-processes";
 
 // The ceiling benchmark: in one run, bare node:http and an empty Next.js route handler
@@ -66,6 +66,9 @@ export const bootCeiling = async ({ root, env, durationS }: { root: string; env:
       const app: Started = await startApp({ ...env, ...webProcessEnv(variant) });
       const label = variant ? `${variant} web process${variant === "1" ? "" : "es"}` : "default web processes";
       try {
+        // The previous variant's download rounds provisioned the approved devices: start each variant
+        // from the same state (approved, not yet provisioned), or its Talos script would be `exit`.
+        await resetForDownloads(approvedPrefix, { boundIp: sourceIp });
         await checkSamples({ url: app.url, routes, pendingMac: pendingMacs[0]!, approvedMac: approvedMacs[0]!, approvedPrefix, sourceIp });
         await runLoad({ url: app.url, connections: 16, durationS: 2, path: () => "/boot.ipxe" });
         const measured = [];
