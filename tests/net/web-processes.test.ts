@@ -88,9 +88,14 @@ afterAll(async () => {
 describe("two web processes", () => {
   it("an approval through process A wakes a held download and the live devices feed on process B within 1 s", async () => {
     const a = await socketOn(null);
+    // The health check that ended startProcess was answered by the first child to listen; the
+    // second may still be preparing Next (slow on a busy 2-core machine). The primary hands new
+    // connections round robin to the children that listen, so keep opening them until one lands
+    // on the other child, for at most a minute.
     let onB = await socketOn(null);
-    for (let attempt = 0; onB.pid === a.pid; attempt += 1) {
-      if (attempt > 40) throw new Error("every connection reached the same web process");
+    for (const deadline = Date.now() + 60_000; onB.pid === a.pid; ) {
+      if (Date.now() > deadline) throw new Error("for a minute every connection reached the same web process");
+      await new Promise((resolve) => setTimeout(resolve, 200));
       onB = await socketOn(null);
     }
     const feedSocket = await socketOn(onB.pid);
