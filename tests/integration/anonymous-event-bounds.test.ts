@@ -1,5 +1,6 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as bootScript } from "@/app/api/v1/boot/ipxe/route";
+import { GET as download } from "@/app/api/v1/config/download/route";
 import { POST as deviceAuthorization } from "@/app/api/v1/oauth/device/route";
 import { POST as token } from "@/app/api/v1/oauth/token/route";
 import { prisma } from "@/lib/db/client";
@@ -64,6 +65,28 @@ describe("refused OAuth requests", () => {
     for (let i = 0; i < 300; i += 1) await ask("52:54:00:ee:00:02", `10.43.${i >> 8}.${i & 0xff}`);
     expect(await eventCount("device.code_refused")).toBeLessThanOrEqual(60);
     expect(await eventCount("device.code_refused")).toBeGreaterThan(0);
+  });
+});
+
+describe("the per-minute budget of an event type", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("a flood of refusals from 100 addresses records 60; the next recorded one says how many were dropped", async () => {
+    await prisma.networkSettings.updateMany({ data: { pendingHoldSeconds: 0 } });
+    const device = await prisma.device.create({ data: { mac: "52:54:00:ee:00:20" } });
+    const start = Date.now();
+    vi.setSystemTime(start);
+    for (let i = 0; i < 100; i += 1) {
+      expect((await download(machineRequest(`/api/v1/config/download?mac=${device.mac}`, { ip: `10.44.0.${i + 1}` }), noParams)).status).toBe(403);
+    }
+    expect(await eventCount("config.refused")).toBe(60);
+    vi.setSystemTime(start + 61_000);
+    expect((await download(machineRequest(`/api/v1/config/download?mac=${device.mac}`, { ip: "10.45.0.1" }), noParams)).status).toBe(403);
+    const latest = await prisma.event.findFirstOrThrow({ where: { type: "config.refused" }, orderBy: { createdAt: "desc" } });
+    expect(latest.sourceIp).toBe("10.45.0.1");
+    expect(JSON.parse(latest.details)).toMatchObject({ code: "pending", droppedSinceLastEvent: 40 });
   });
 });
 

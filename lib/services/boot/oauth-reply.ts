@@ -1,6 +1,6 @@
 import { recordEvent } from "@/lib/events/record-event";
 import { countOauthRefusal } from "@/lib/metrics/count";
-import { admitBoundedEvent } from "./bounded-events";
+import { admitBoundedEvent, boundedDetails } from "./bounded-events";
 
 // Answers of the OAuth2 endpoints: JSON as RFC 6749 §5.1/5.2 and RFC 8628 §3.2/3.5 define them
 // (error + error_description, HTTP 400), not ktizo's { error: { code, message } } shape, because
@@ -48,7 +48,7 @@ export const refuseOauth = async ({ reply, endpoint, sourceIp, device }: Refusal
     actor: device ? { type: "device", id: device.id, name: device.mac } : { type: "system", name: "ktizo" },
     sourceIp,
     deviceId: device?.id ?? null,
-    details: { endpoint, error, reason: reply.body.error_description, ...(admission.repeats ? { repeatsSinceLastEvent: admission.repeats } : {}) },
+    details: { endpoint, error, reason: reply.body.error_description, ...boundedDetails(admission) },
   });
 
   return reply;
