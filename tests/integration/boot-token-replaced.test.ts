@@ -11,8 +11,8 @@ import { identityTable } from "@/tests/helpers/identity-table";
 // PENDING FIX (docs/security.md, gate audit): the token lookup lives in
 // lib/services/boot/download-device-config.ts and lib/data/boot-tokens.ts, which were being
 // rewritten for speed when this test was written; the patch is in the gate audit. Until it is
-// applied this test is expected to fail (it.fails); applying it makes it.fails fail, and then
-// `it.fails` becomes `it`.
+// applied the second test is expected to fail (it.fails); applying it makes it.fails fail, and
+// then `it.fails` becomes `it`.
 const A = "52:54:00:1e:00:0a";
 const B = "52:54:00:1e:00:0b";
 const ipA = "10.42.0.31";
@@ -39,24 +39,33 @@ const lastRefusalCode = async (): Promise<string> => {
   return String(JSON.parse(event.details).code);
 };
 
+const twoApprovedDevices = () =>
+  prisma.device.createMany({
+    data: [
+      { mac: A, status: "approved", role: "worker", hostname: "h-a" },
+      { mac: B, status: "approved", role: "worker", hostname: "h-b" },
+    ],
+  });
+
 describe("a token replaced by a newer script", () => {
-  it.fails("is refused as replaced (not wrong-device); the newer token still works", async () => {
-    await prisma.device.createMany({
-      data: [
-        { mac: A, status: "approved", role: "worker", hostname: "h-a" },
-        { mac: B, status: "approved", role: "worker", hostname: "h-b" },
-      ],
-    });
+  it("is refused; another device's token is wrong-device; the newer token works", async () => {
+    await twoApprovedDevices();
     const first = tokenOf(await scriptText(A, ipA));
     const second = tokenOf(await scriptText(A, ipA));
     expect(first).not.toBe(second);
-    const stale = await downloadConfig(`mac=${A}&token=${first}`, ipA);
-    expect(stale.status).toBe(403);
-    expect(await lastRefusalCode()).toBe("replaced");
-    // Another device's live token is still wrong-device.
+    expect((await downloadConfig(`mac=${A}&token=${first}`, ipA)).status).toBe(403);
     const other = tokenOf(await scriptText(B, ipB));
     expect((await downloadConfig(`mac=${A}&token=${other}`, ipA)).status).toBe(403);
     expect(await lastRefusalCode()).toBe("wrong-device");
     expect((await downloadConfig(`mac=${A}&token=${second}`, ipA)).status).toBe(200);
+  });
+
+  // Only this assertion waits for the fix (see the note at the top).
+  it.fails("is refused as replaced, not wrong-device", async () => {
+    await twoApprovedDevices();
+    const first = tokenOf(await scriptText(A, ipA));
+    await scriptText(A, ipA);
+    expect((await downloadConfig(`mac=${A}&token=${first}`, ipA)).status).toBe(403);
+    expect(await lastRefusalCode()).toBe("replaced");
   });
 });
