@@ -22,6 +22,8 @@ export type TalosStandInOptions = {
   // The addresses its serving certificate names (default: the one it listens on). Another
   // address plays a node that holds a genuine OS-CA certificate issued for a different machine.
   certificateAddresses?: string[];
+  // A node that refuses Bootstrap for good (e.g. PERMISSION_DENIED), with Talos's message.
+  bootstrapRefusal?: { code: grpc.status; details: string };
 };
 
 export type TalosStandIn = {
@@ -86,6 +88,10 @@ export const startTalosStandIn = async (options: TalosStandInOptions): Promise<T
   const server = new grpc.Server();
   server.addService(loadMachineService().service, {
     Bootstrap: handler("Bootstrap", () => {
+      if (options.bootstrapRefusal) {
+        bootstrapAnswers.push(options.bootstrapRefusal.code);
+        return [options.bootstrapRefusal];
+      }
       if (notReadyLeft > 0) {
         notReadyLeft -= 1;
         bootstrapAnswers.push(grpc.status.FAILED_PRECONDITION);
