@@ -12,6 +12,9 @@ const isoText = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
 const stored = async (table: string, column: string, id: string) =>
   (await prisma.$queryRawUnsafe<{ value: string; kind: string }[]>(`SELECT CAST(${column} AS TEXT) AS value, typeof(${column}) AS kind FROM "${table}" WHERE id = ?`, id))[0]!;
 
+// A row without the columns that differ between any two writes (its id and its time).
+const without = (row: object, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
+
 const webhook = (name: string, events: string[], enabled = true) => prisma.webhook.create({ data: { name, url: `http://127.0.0.1:9/${name}`, events, enabled, secretEnc: "x" } });
 
 const approvedDevice = async (mac: string) => {
@@ -77,7 +80,7 @@ describe("the config download's commit", () => {
 
     const events = await prisma.event.findMany({ orderBy: { createdAt: "asc" } });
     expect(events).toHaveLength(2);
-    const strip = ({ id: _id, createdAt: _at, ...rest }: (typeof events)[number]) => rest;
+    const strip = (event: (typeof events)[number]) => without(event, ["id", "createdAt"]);
     expect(strip(events.find((event) => event.id === viaNow.id)!)).toEqual(strip(events.find((event) => event.id !== viaNow.id)!));
     const formats = await Promise.all(events.map((event) => stored("Event", "createdAt", event.id)));
     expect(formats.map((format) => format.kind)).toEqual(["text", "text"]);
@@ -85,7 +88,7 @@ describe("the config download's commit", () => {
 
     const payloads = (await prisma.webhookDelivery.findMany()).map((row) => JSON.parse(row.payload) as Record<string, unknown>);
     expect(payloads).toHaveLength(2);
-    const [a, b] = payloads.map(({ eventId: _id, occurredAt: _at, ...rest }) => rest);
+    const [a, b] = payloads.map((payload) => without(payload, ["eventId", "occurredAt"]));
     expect(a).toEqual(b);
     expect(a).toMatchObject({ event: "device.provisioned", device: { id: device.id, mac: device.mac, status: "approved", role: "worker", ipAddress: "10.42.0.77" } });
   });
