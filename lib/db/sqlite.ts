@@ -28,7 +28,13 @@ export const sqlite = (): Database.Database => {
 export const sqliteWriter = (): Database.Database => {
   if (!globalForSqlite.ktizoSqliteWriter) {
     const connection = new Database(databaseFile(), { timeout: 0 });
-    connection.pragma("journal_mode = WAL");
+    try {
+      connection.pragma("journal_mode = WAL");
+    } catch (error) {
+      // Busy too (the caller retries): no half-opened connection is kept or leaked.
+      connection.close();
+      throw error;
+    }
     globalForSqlite.ktizoSqliteWriter = connection;
   }
 
