@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/data/db";
+import { saveDeviceIdentity } from "@/lib/data/device-identity";
 import { writeNow } from "@/lib/data/write-now";
 import { recordEvent, recordEventNow, type RecordEventInput } from "@/lib/events/record-event";
 import { commitDownload } from "@/lib/services/boot/commit-config-download";
@@ -91,5 +92,17 @@ describe("the config download's commit", () => {
     const [a, b] = payloads.map((payload) => without(payload, ["eventId", "occurredAt"]));
     expect(a).toEqual(b);
     expect(a).toMatchObject({ event: "device.provisioned", device: { id: device.id, mac: device.mac, status: "approved", role: "worker", ipAddress: "10.42.0.77" } });
+  });
+
+  it("saves a changed identity verdict once (compare-and-set), in the ORM's date format, leaving updatedAt alone", async () => {
+    const { device } = await approvedDevice("52:54:00:dd:00:03");
+    const verdict = { status: "unverifiable", reason: "ip-only: loopback" };
+    const from = { status: null, reason: null };
+    expect(await saveDeviceIdentity({ deviceId: device.id, from, ...verdict })).toBe(true);
+    // A concurrent request that read the same old values loses.
+    expect(await saveDeviceIdentity({ deviceId: device.id, from, ...verdict })).toBe(false);
+    const row = await prisma.device.findUniqueOrThrow({ where: { id: device.id } });
+    expect(row).toMatchObject({ identityStatus: "unverifiable", identityReason: "ip-only: loopback", updatedAt: device.updatedAt });
+    expect((await stored("Device", "identityCheckedAt", device.id)).value).toMatch(isoText);
   });
 });
