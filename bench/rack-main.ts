@@ -6,7 +6,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { startApp } from "./lib/app-server";
 import { createBenchEnv } from "./lib/bench-env";
-import { memoryOf, processTree, stopChild } from "./lib/processes";
+import { namedProcesses } from "./lib/process-roles";
+import { stopChild } from "./lib/processes";
 import { beginBenchmark } from "./lib/report";
 import { webProcessesSupported } from "./lib/web-processes";
 
@@ -31,8 +32,8 @@ try {
   if (worker.exitCode !== null) throw new Error(`the worker exited at start (${worker.exitCode})`);
   const result = await runRack({ url: app.url, machines, powerOnS: 10, batchSize: 100, budgetS: Number(process.env.KTIZO_RACK_BUDGET_S ?? 270) });
   const memory = [
-    ...processTree(app.child.pid!).map((pid) => ({ role: pid === app.child.pid ? "web" : "web's child", pid, ...memoryOf(pid) })),
-    ...processTree(worker.pid!).map((pid) => ({ role: pid === worker.pid ? "worker" : "worker's child", pid, ...memoryOf(pid) })),
+    ...namedProcesses({ kind: "web", root: app.child.pid! }),
+    ...namedProcesses({ kind: "worker", root: worker.pid! }),
   ];
   reportRack({ ...result, machines, memory, talosVersion, webProcesses: process.env.KTIZO_WEB_PROCESSES ?? null, webProcessesSupported: webProcessesSupported() });
 } finally {

@@ -11,6 +11,14 @@ import { clientAddressOf, isTrustedProxy } from "@/lib/domain/client-address";
 import { env, trustedProxiesOf } from "@/lib/env";
 import { flushDeviceSightings } from "@/lib/services/boot";
 
+// tsx (`node --import tsx`, how this script is started) turns on Node's source-map support for the
+// whole process; Node then reads and keeps the source map of every module it loads, Next's
+// compiled chunks included (.next/server: ~90 MB of .js.map), which made each web process several
+// hundred MB larger than the same app under Next's own server (docs/benchmarks.md, "Memory").
+// Next's production server runs without it; from here on, so does this one (stack traces of the
+// compiled app then name chunk positions, as under `next start`).
+process.setSourceMapsEnabled(false);
+
 const { PORT: port, HOST: hostname, KTIZO_WEB_PID_HEADER: pidHeader } = env();
 const trusted = trustedProxiesOf(env());
 

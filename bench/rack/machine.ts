@@ -18,7 +18,7 @@ export type MachineRecord = {
 };
 
 type Get = (pathAndQuery: string, options?: { keepBody?: boolean }) => Promise<Reply>;
-export type MachineContext = { get: Get; stats: Stats; assetBytes: number; deadline: number; onRegistered: (mac: string) => void };
+export type MachineContext = { get: Get; stats: Stats; assetBytes: number; deadline: number; pollSeconds: number; onRegistered: (mac: string) => void };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,7 +78,10 @@ export const runMachine = async (context: MachineContext, record: MachineRecord,
           record.registeredAt = Date.now();
           context.onRegistered(record.mac);
         }
-        await sleep(Number(match(body, /^sleep (\d+)/m) ?? 10) * 1000);
+        const sleepS = Number(match(body, /^sleep (\d+)/m) ?? 10);
+        // A longer sleep than the configured poll: the server shed this poll (backpressure).
+        if (sleepS > context.pollSeconds) stats.record("script: pending, stretched sleep (backpressure)", reply);
+        await sleep(sleepS * 1000);
         script = localPath(fill(match(body, /^chain --autofree (\S+)/m) ?? chain, record, index));
         continue;
       }

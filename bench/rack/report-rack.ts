@@ -28,7 +28,8 @@ export const reportRack = ({ start, records, batches, stats, provisionedInDb, ro
   const nonOk = Object.values(routes).reduce((sum, route) => sum + route.non200, 0);
   const once = records.filter((record) => record.downloads === 1 && record.provisionedAt).length;
   const rowsAdded = Object.values(rows).reduce((sum, count) => sum + count, 0);
-  const dashboard = routes["dashboard (Overview page)"];
+  // Page and data together: the page alone no longer carries the per-machine parts.
+  const dashboard = routes["dashboard (Overview, page + its data)"] ?? routes["dashboard (Overview page)"];
   const approvalToDownloads = perBatch.map((batch) => batch.approvalToAllDownloadedS ?? Number.POSITIVE_INFINITY);
   const lastGap = lastDownload && lastApproval ? seconds(lastDownload - lastApproval) : null;
   if (errors.length > 0) console.log(`[rack] first errors:\n  ${errors.slice(0, 10).join("\n  ")}`);
@@ -51,7 +52,7 @@ export const reportRack = ({ start, records, batches, stats, provisionedInDb, ro
       { name: "every machine provisioned exactly once", target: `${machines} machines, 1 download each`, value: `${once} (downloads ${records.reduce((sum, record) => sum + record.downloads, 0)}, provisioned in the DB ${provisionedInDb}, config.downloaded events ${events["config.downloaded"] ?? 0})`, pass: once === machines && provisionedInDb === machines && events["config.downloaded"] === machines },
       { name: "errors", target: "0", value: errors.length + nonOk, pass: errors.length + nonOk === 0 },
       { name: "last config downloaded after the last approval", target: "<= 60 s", value: lastGap === null ? "not all downloaded" : `${lastGap} s`, pass: lastGap !== null && allProvisioned !== null && lastGap <= 60 },
-      { name: "dashboard p99 during the storm", target: "< 300 ms", value: dashboard ? `${dashboard.p99Ms} ms (p50 ${dashboard.p50Ms} ms, ${dashboard.requests} requests)` : "not measured", pass: Boolean(dashboard && dashboard.p99Ms < 300 && dashboard.non200 === 0) },
+      { name: "dashboard (Overview page + its data) p99 during the storm", target: "< 300 ms", value: dashboard ? `${dashboard.p99Ms} ms (p50 ${dashboard.p50Ms} ms, ${dashboard.requests} requests)` : "not measured", pass: Boolean(dashboard && dashboard.p99Ms < 300 && dashboard.non200 === 0) },
     ],
   });
   const info = (label: string, value: unknown) => console.log(`  info  ${label}: ${typeof value === "string" ? value : JSON.stringify(value)}`);

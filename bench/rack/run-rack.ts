@@ -5,7 +5,7 @@ import { approveInBatches, watchDashboard, type Batch } from "./admin";
 import { createClient, createStats } from "./http";
 import { runMachine, type MachineRecord } from "./machine";
 import { countRows, rowDelta } from "./rows";
-import { assetBytes, setUpRack } from "./setup";
+import { assetBytes, rackSettings, setUpRack } from "./setup";
 
 // The whole rack: 2,000 machines power on within 10 s while the admin approves them in
 // batches of 100 and watches the dashboard. Returns every figure; rack-main.ts checks and writes.
@@ -32,7 +32,7 @@ export const runRack = async ({ url, machines, powerOnS, batchSize, budgetS }: R
   let registered = 0;
   let finished = 0;
   const records: MachineRecord[] = Array.from({ length: machines }, (_, index) => ({ mac: macOf(index, rackPrefix), poweredOnAt: 0, downloads: 0, errors: [] }));
-  const context = { get: machineGet, stats, assetBytes, deadline, onRegistered: () => (registered += 1) };
+  const context = { get: machineGet, stats, assetBytes, deadline, pollSeconds: rackSettings.ipxePollSeconds, onRegistered: () => (registered += 1) };
   const allDone = () => finished === machines || Date.now() >= deadline;
   console.log(`[rack] ${machines} machines power on within ${powerOnS} s; budget ${budgetS} s`);
   const progress = setInterval(() => {

@@ -20,13 +20,24 @@ const stageStyle: Record<DeviceStage, { label: string; cell: string }> = {
 };
 
 // The rack as a picture: one cell per device in power-on order, colored by stage; a cell opens the device.
-export function RackGrid({ initial }: { initial: RackJson }) {
-  const { data } = useQuery({
+// Filled from GET /api/v1/devices/rack in the browser, not rendered into the Overview's HTML: at a
+// few thousand machines the cells made the page a megabyte and hundreds of ms of server time per
+// view (docs/benchmarks.md), while the grid polls the same API every 2 s anyway.
+export function RackGrid({ initial }: { initial?: RackJson }) {
+  const { data, error } = useQuery({
     queryKey: ["devices", "rack"],
     queryFn: () => fetchJson<RackJson>("/api/v1/devices/rack"),
     initialData: initial,
     refetchInterval: pollMs,
   });
+  if (!data) {
+    return (
+      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="rack-grid">
+        <h2 className="text-base font-semibold">Rack</h2>
+        <p className="text-sm text-slate-500">{error ? `Rack unavailable: ${error.message}` : "Loading…"}</p>
+      </section>
+    );
+  }
 
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="rack-grid">

@@ -11,3 +11,4 @@ export * from "./oauth-issue-device-code";
 export * from "./oauth-poll-token";
 export * from "./oauth-read-request";
 export * from "./oauth-reply";
+export * from "./overload";

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/http/route";
 import { text } from "@/lib/http/responses";
 import { parseMachineReport, requireMac } from "@/lib/schemas/device";
-import { serveBootScript } from "@/lib/services/boot";
+import { serveBootScript, withPollBackpressure } from "@/lib/services/boot";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +12,5 @@ export const GET = withRoute({ auth: "public", errors: "text" }, async ({ req, s
   // A bad uuid, serial or arch is dropped (and recorded), never a refusal: the machine still registers.
   const machine = parseMachineReport(Object.fromEntries(url.searchParams));
 
-  return text(await serveBootScript({ mac, machine, sourceIp, requestOrigin: url.origin }));
+  return text(await withPollBackpressure({ mac, requestOrigin: url.origin }, () => serveBootScript({ mac, machine, sourceIp, requestOrigin: url.origin })));
 });

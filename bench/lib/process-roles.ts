@@ -1,0 +1,36 @@
+import { memoryOf, processTree } from "./processes";
+
+// Peak RSS per process with a name a reader can place: the web server's cluster primary, each web
+// process, the worker, and their helpers (tsx's esbuild service), instead of "node" three times.
+export type NamedProcess = { role: string; pid: number; command: string; rssMb: number; peakRssMb: number };
+export type ServerKind = "web" | "worker" | "empty app";
+
+type Entry = { pid: number; command: string };
+
+// Pure: `tree` is the root first, then its descendants (processTree's order).
+export const roleNames = ({ kind, tree }: { kind: ServerKind; tree: Entry[] }): string[] => {
+  let web = 0;
+
+  return tree.map((entry, index) => {
+    if (index === 0) return kind === "web" ? "primary" : kind;
+    if (kind === "web" && entry.command === "node") return `web ${(web += 1)}`;
+
+    // A helper (tsx's esbuild service, dnsmasq): its parent is not recorded, so only its kind.
+    return `${kind === "web" ? "web server" : kind}'s ${entry.command}`;
+  });
+};
+
+export const namedProcesses = ({ kind, root }: { kind: ServerKind; root: number }): NamedProcess[] => {
+  const tree = processTree(root).flatMap((pid) => {
+    try {
+      return [{ pid, ...memoryOf(pid) }];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+  const roles = roleNames({ kind, tree });
+
+  return tree.map((entry, index) => ({ role: roles[index]!, ...entry }));
+};
+
+export const describeMemory = (processes: { role: string; peakRssMb: number }[]): string => processes.map((process) => `${process.role} ${process.peakRssMb} MB`).join(", ");

@@ -1,0 +1,71 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { findBootDevice } from "@/lib/data/boot-devices";
+import { approvalProofOfDevice } from "@/lib/data/approval-proof";
+import { isOverloaded, stretchedPollSeconds, type LoadReading, type OverloadLimits } from "@/lib/domain/boot/overload";
+import { waitingScript } from "@/lib/domain/ipxe/script-models";
+import { loadBootSettings } from "./load-boot-settings";
+import { renderBootScript } from "./render-boot-script";
+
+// This process's load, for backpressure on machine polls (lib/domain/boot/overload.ts): the
+// event loop's delay (p99 of the last ~0.5 s, from perf_hooks' histogram,
+// https://nodejs.org/api/perf_hooks.html#perf_hooksmonitoreventloopdelayoptions) and the boot
+// requests being served right now. State on globalThis: Next may load this module more than once.
+const windowMs = 500;
+
+type Monitor = { histogram: IntervalHistogram; timer: NodeJS.Timeout; delayMs: number; inFlight: number; shed: number };
+const globalForLoad = globalThis as unknown as { ktizoBootLoad?: Monitor };
+
+const monitor = (): Monitor => {
+  if (globalForLoad.ktizoBootLoad) return globalForLoad.ktizoBootLoad;
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const state: Monitor = { histogram, delayMs: 0, inFlight: 0, shed: 0, timer: setInterval(() => {
+    // The resolution's own sampling period is part of every reading: only the excess is delay.
+    state.delayMs = Math.max(0, histogram.percentile(99) / 1e6 - 10);
+    histogram.reset();
+  }, windowMs) };
+  state.timer.unref();
+
+  return (globalForLoad.ktizoBootLoad = state);
+};
+
+export const bootLoad = (): LoadReading & { shed: number } => {
+  const state = monitor();
+
+  return { loopDelayMs: state.delayMs, inFlight: state.inFlight, shed: state.shed };
+};
+
+// The waiting script with a stretched sleep, for a device that is pending now; null for any other
+// device (unknown, approved, rejected, console-code: those get the full answer, whatever the load).
+// Nothing else happens for this poll: its sighting is noted by the next poll that is served fully.
+const waitingUnderLoad = async ({ mac, requestOrigin }: { mac: string; requestOrigin: string }): Promise<string | null> => {
+  const device = await findBootDevice(mac);
+  if (!device || device.status !== "pending") return null;
+  if ((await approvalProofOfDevice(device.id)) === "console-code") return null;
+  const settings = await loadBootSettings();
+  const pollSeconds = stretchedPollSeconds({ pollSeconds: settings.pollSeconds });
+
+  return renderBootScript(waitingScript({ httpBaseUrl: settings.httpBaseUrl ?? requestOrigin, mac: device.mac, pollSeconds }));
+};
+
+// GET /api/v1/boot/ipxe through backpressure: `serve` (the full answer) unless this process is
+// overloaded and the device is pending. `limits`: the defaults unless a test sets its own.
+type Options = { mac: string; requestOrigin: string; limits?: OverloadLimits };
+
+export const withPollBackpressure = async ({ limits, ...options }: Options, serve: () => Promise<string>): Promise<string> => {
+  const state = monitor();
+  if (isOverloaded({ reading: { loopDelayMs: state.delayMs, inFlight: state.inFlight }, limits })) {
+    const shed = await waitingUnderLoad(options);
+    if (shed !== null) {
+      state.shed += 1;
+
+      return shed;
+    }
+  }
+  state.inFlight += 1;
+  try {
+    return await serve();
+  } finally {
+    state.inFlight -= 1;
+  }
+};
