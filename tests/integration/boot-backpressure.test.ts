@@ -96,4 +96,24 @@ describe("bootLoad", () => {
     }
     expect(seen).toBeGreaterThanOrEqual(300);
   });
+
+  it("lets at most 8 full answers work at once in a process; the others wait their turn and all are answered", async () => {
+    let working = 0;
+    let most = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        withPollBackpressure({ mac: `52:54:00:bb:01:${index.toString(16).padStart(2, "0")}`, requestOrigin: origin, limits: never }, async () => {
+          working += 1;
+          most = Math.max(most, working);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          working -= 1;
+
+          return `answer ${index}`;
+        }),
+      ),
+    );
+    expect(most).toBe(8);
+    expect(answers).toEqual(Array.from({ length: 40 }, (_, index) => `answer ${index}`));
+    expect(bootLoad().inFlight).toBe(0);
+  });
 });

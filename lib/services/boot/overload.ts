@@ -5,6 +5,7 @@ import { isOverloaded, stretchedPollSeconds, type LoadReading, type OverloadLimi
 import { waitingScript } from "@/lib/domain/ipxe/script-models";
 import { loadBootSettings } from "./load-boot-settings";
 import { renderBootScript } from "./render-boot-script";
+import { createFifoSlots, type FifoSlots } from "./fifo-slots";
 
 // This process's load, for backpressure on machine polls (lib/domain/boot/overload.ts): the
 // event loop's delay (p99 of the last ~0.5 s, from perf_hooks' histogram,
@@ -12,14 +13,19 @@ import { renderBootScript } from "./render-boot-script";
 // requests being served right now. State on globalThis: Next may load this module more than once.
 const windowMs = 500;
 
-type Monitor = { histogram: IntervalHistogram; timer: NodeJS.Timeout; delayMs: number; inFlight: number; shed: number };
+// Boot requests doing their work at once in this process; the rest wait their turn (fifo-slots.ts).
+// The work is mostly synchronous CPU, so more at once would not finish sooner: it would only put
+// more machine requests between an admin's request and its answer.
+const bootSlots = 8;
+
+type Monitor = { histogram: IntervalHistogram; timer: NodeJS.Timeout; delayMs: number; inFlight: number; shed: number; slots: FifoSlots };
 const globalForLoad = globalThis as unknown as { ktizoBootLoad?: Monitor };
 
 const monitor = (): Monitor => {
   if (globalForLoad.ktizoBootLoad) return globalForLoad.ktizoBootLoad;
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
-  const state: Monitor = { histogram, delayMs: 0, inFlight: 0, shed: 0, timer: setInterval(() => {
+  const state: Monitor = { histogram, delayMs: 0, inFlight: 0, shed: 0, slots: createFifoSlots(bootSlots), timer: setInterval(() => {
     // The resolution's own sampling period is part of every reading: only the excess is delay.
     state.delayMs = Math.max(0, histogram.percentile(99) / 1e6 - 10);
     histogram.reset();
@@ -49,7 +55,8 @@ const waitingUnderLoad = async ({ mac, requestOrigin }: { mac: string; requestOr
 };
 
 // GET /api/v1/boot/ipxe through backpressure: `serve` (the full answer) unless this process is
-// overloaded and the device is pending. `limits`: the defaults unless a test sets its own.
+// overloaded and the device is pending. The full answer waits for one of the process's boot slots;
+// `inFlight` counts the waiting and the working. `limits`: the defaults unless a test sets its own.
 type Options = { mac: string; requestOrigin: string; limits?: OverloadLimits };
 
 export const withPollBackpressure = async ({ limits, ...options }: Options, serve: () => Promise<string>): Promise<string> => {
@@ -64,7 +71,7 @@ export const withPollBackpressure = async ({ limits, ...options }: Options, serv
   }
   state.inFlight += 1;
   try {
-    return await serve();
+    return await state.slots.run(serve);
   } finally {
     state.inFlight -= 1;
   }
