@@ -27,9 +27,9 @@ export type BootDevice = Pick<
   | "identityReason"
 >;
 
-const bootColumns = `id, mac, arch, uuid, serial, status, bootAction, provisionedAt, role, lastToldKey, lastSourceIp, identityStatus, identityReason`;
+export const bootColumns = `id, mac, arch, uuid, serial, status, bootAction, provisionedAt, role, lastToldKey, lastSourceIp, identityStatus, identityReason`;
 
-const bootDeviceOf = (row: Record<string, unknown>): BootDevice => ({ ...(row as BootDevice), provisionedAt: dateOf(row.provisionedAt) });
+export const bootDeviceOf = (row: Record<string, unknown>): BootDevice => ({ ...(row as BootDevice), provisionedAt: dateOf(row.provisionedAt) });
 
 // A read, not a write: a poll of a device whose state did not change writes nothing here. A
 // prepared statement on the plain connection (lib/data/hot-statements.ts), no ORM call.

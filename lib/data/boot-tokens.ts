@@ -3,15 +3,18 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 import { dateOf, statement } from "./hot-statements";
 
-type LiveToken = { deviceId: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
+type LiveToken = { deviceId: string; id: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
 
 // At most one live token row per device: a new Talos script replaces the hash (and the bound
 // address, identityCheck ip-only) of the live row instead of adding one, so a device polled a
 // thousand times still has one token row, and the older token is void the moment the new one
 // exists. Any other unspent row (left by an older version) is voided in the same transaction,
 // so a second script (or an intruder's request that got through) never leaves two usable tokens.
+// id: the row the caller derived the token from (lib/services/boot/boot-token.ts); a row that is
+// not it (a concurrent request replaced or spent it meanwhile) still takes the hash, and a new row
+// takes the id when it is free. Either way the stored hash is of the token the caller serves.
 // Raw SQL: this runs on every Talos script of a boot storm, where ORM calls cost ~1-2 ms each.
-export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, expiresAt, boundIp }: LiveToken): Promise<void> => {
+export const replaceLiveBootToken = async ({ deviceId, id, tokenHash, createdAt, expiresAt, boundIp }: LiveToken): Promise<void> => {
   await inTransaction(async (tx) => {
     const live = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC`;
@@ -27,6 +30,10 @@ export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, exp
         WHERE id = ${keep.id}`;
       return;
     }
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
+      VALUES (${id}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp}) ON CONFLICT (id) DO NOTHING`;
+    if (inserted === 1) return;
     await tx.$executeRaw`
       INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
       VALUES (${cuid()}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp})`;
@@ -68,3 +75,7 @@ export const deleteDeadBootTokens = async (before: Date): Promise<number> => {
 
   return count;
 };
+
+// The id a new token row will get: the token is derived from it before the row is written
+// (lib/services/boot/boot-token.ts).
+export const newBootTokenId = (): string => cuid();
