@@ -2,7 +2,9 @@
 // reports/ under the current directory). The line must never read "0 failed" when anything failed:
 // - a Vitest file that fails at import, or in a beforeAll/afterAll hook, has no failed test (its
 //   tests show as skipped or passed), so each such file counts as one failure;
-// - errors Vitest reports outside any test (unhandled errors) leave `success` false: one failure;
+// - an error Vitest reports outside any test (an unhandled error or rejection) is NOT in its JSON
+//   report (Vitest 4 writes success: true and 0 failed) but makes it exit non-zero, so the failed
+//   "vitest" step counts it (below), with a note; a report with success: false counts too;
 // - Playwright errors outside tests (global setup, web server, a spec that fails to load) are in
 //   the report's top-level `errors` array: one failure each;
 // - any step named on the command line that failed makes `failed` at least 1, report or not.
@@ -52,6 +54,9 @@ const addStep = (step, report, count) => {
   failed += stepFailures;
   skipped += counts.skipped;
   if (counts.suiteErrors) notes.push(`${step}: ${counts.suiteErrors} error(s) outside tests`);
+  if (stepFailed && counts.failed === 0) {
+    notes.push(`${step}: the step failed, but ${report ? "its report shows no failure (an error outside tests, e.g. an unhandled error: see the step's output)" : "it wrote no report"}`);
+  }
 };
 
 const vitest = read("reports/vitest.json");

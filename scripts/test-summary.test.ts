@@ -77,6 +77,27 @@ describe("test-summary", () => {
     expect(line.code).toBe(1);
   });
 
+  it("counts an unhandled error outside any test (Vitest's JSON report shows none) through the failed step", async () => {
+    const sub = path.join(dir, "unhandled");
+    await mkdir(path.join(sub, "reports"), { recursive: true });
+    await writeFile(path.join(sub, "vitest.config.mjs"), `export default { test: { include: ["*.test.mjs"], pool: "forks" } };`);
+    await writeFile(path.join(sub, "late-error.test.mjs"), `import { it, expect } from "vitest";
+it("passes, but leaves an error behind", async () => {
+  setTimeout(() => { throw new Error("late failure outside any test"); }, 10);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(1).toBe(1);
+});`);
+    await symlink(path.join(repo, "node_modules"), path.join(sub, "node_modules"));
+    const vitest = spawnSync(path.join(repo, "node_modules/.bin/vitest"), ["run", "--root", sub, "--reporter=json", "--outputFile.json=reports/vitest.json"], {
+      cwd: sub, env: childEnv(), encoding: "utf8", timeout: 60_000,
+    });
+    expect(vitest.status).not.toBe(0);
+    const line = spawnSync(process.execPath, [summaryScript, "vitest"], { cwd: sub, env: childEnv(), encoding: "utf8" });
+    expect(closingLine(line.stdout)).toBe("1 passed, 1 failed");
+    expect(line.stdout).toContain("vitest: the step failed, but its report shows no failure");
+    expect(line.status).toBe(1);
+  });
+
   it("makes any failed step count, even when its report shows no failure", async () => {
     await writeFile(path.join(dir, "reports/vitest.json"), JSON.stringify({
       numPassedTests: 3, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, success: true, testResults: [],

@@ -62,24 +62,32 @@ type ClaimOptions = { now: Date; leaseMs: number; limit: number; ids?: string[] 
 // on the value read: two dispatchers (two processes, or an old and a new one) never both claim the
 // same row. If a process dies mid-send, the row simply becomes due again when the lease ends,
 // which is what makes the outbox survive restarts without losing a delivery.
-export const claimDueDeliveries = async ({ now, leaseMs, limit, ids }: ClaimOptions): Promise<string[]> => {
+export type ClaimedDelivery = { id: string; webhookId: string; createdAt: Date; leaseUntil: Date };
+
+export const claimDueDeliveries = async ({ now, leaseMs, limit, ids }: ClaimOptions): Promise<ClaimedDelivery[]> => {
   const due = await prisma.webhookDelivery.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now }, ...(ids ? { id: { in: ids } } : {}) },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, nextAttemptAt: true },
+    select: { id: true, webhookId: true, createdAt: true, nextAttemptAt: true },
   });
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const claimed: string[] = [];
+  const claimed: ClaimedDelivery[] = [];
   for (const row of due) {
     const { count } = await prisma.webhookDelivery.updateMany({
       where: { id: row.id, status: "pending", nextAttemptAt: row.nextAttemptAt },
       data: { nextAttemptAt: leaseUntil },
     });
-    if (count === 1) claimed.push(row.id);
+    if (count === 1) claimed.push({ id: row.id, webhookId: row.webhookId, createdAt: row.createdAt, leaseUntil });
   }
 
   return claimed;
+};
+
+// Gives claimed rows back unattempted, due at `at` (compare-and-set on the claim's lease, so a row
+// another dispatcher took over after the lease ended is left alone).
+export const releaseDeliveries = async ({ ids, leaseUntil, at }: { ids: string[]; leaseUntil: Date; at: Date }): Promise<void> => {
+  await prisma.webhookDelivery.updateMany({ where: { id: { in: ids }, status: "pending", nextAttemptAt: leaseUntil }, data: { nextAttemptAt: at } });
 };
 
 export type DeliveryToSend = {

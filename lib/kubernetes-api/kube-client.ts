@@ -9,10 +9,19 @@ const maxBodyBytes = 8 * 1024 * 1024;
 
 // One GET against the Kubernetes API with client-certificate auth; the server must present a
 // certificate from the cluster's Kubernetes CA. Bodies are capped so a rogue endpoint cannot
-// exhaust memory.
+// exhaust memory, and `timeoutMs` bounds the whole request: node's `timeout` option only fires
+// on an idle socket, so an endpoint sending a byte now and then would hold the collector forever.
 export const kubeGet = ({ server, path, credentials, timeoutMs }: KubeGetOptions): Promise<{ status: number; body: string }> =>
   new Promise((resolve, reject) => {
     const url = new URL(path, server);
+    const deadline = setTimeout(() => req.destroy(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    deadline.unref();
+    const settle = <T>(fn: (value: T) => void) => (value: T) => {
+      clearTimeout(deadline);
+      fn(value);
+    };
+    resolve = settle(resolve);
+    reject = settle(reject);
     const req = request(url, {
       method: "GET",
       ca: credentials.caPem,

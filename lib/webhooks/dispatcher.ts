@@ -1,7 +1,8 @@
 import { decryptSecret } from "@/lib/crypto/secrets-at-rest";
-import { claimDueDeliveries, findDeliveryToSend, markAttemptFailed, markDelivered, markDeliveryFailed } from "@/lib/data/webhook-deliveries";
+import { claimDueDeliveries, findDeliveryToSend, releaseDeliveries, markAttemptFailed, markDelivered, markDeliveryFailed } from "@/lib/data/webhook-deliveries";
 import { backoffPolicy, nextStepAfterFailure, type BackoffPolicy } from "@/lib/domain/webhooks/backoff";
 import { countWebhookDelivery } from "@/lib/metrics/count";
+import { byWebhookInEventOrder, type AttemptResult } from "@/lib/webhooks/delivery-queues";
 import { postDelivery } from "@/lib/webhooks/post-delivery";
 
 export type DispatcherOptions = {
@@ -29,18 +30,19 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
   const timeoutMs = options.timeoutMs ?? 10_000;
   const policy = options.policy ?? backoffPolicy;
   const jitter = options.jitter ?? Math.random;
-  // The lease outlives the request timeout, so a slow attempt is never claimed twice.
+  // The lease outlives the request timeout, so a slow attempt is never claimed twice; a webhook's
+  // queue starts no attempt that could outlast it (see tick).
   const leaseMs = timeoutMs + 30_000;
   let running: Promise<TickResult> | null = null;
 
-  const deliverOne = async (id: string): Promise<"delivered" | "retry" | "failed"> => {
+  const deliverOne = async (id: string): Promise<AttemptResult> => {
     const delivery = await findDeliveryToSend(id);
-    if (!delivery) return "failed";
+    if (!delivery) return { outcome: "failed", retryAt: null };
     const attemptAt = now();
     if (!delivery.webhook.enabled) {
       await markDeliveryFailed({ id, error: "webhook is disabled" });
 
-      return "failed";
+      return { outcome: "failed", retryAt: null };
     }
     const unsealed = await decryptSecret("webhook.secret", delivery.webhook.secretEnc).then(
       (secret) => ({ secret }),
@@ -53,7 +55,7 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
       console.error(`[webhooks] delivery ${id} failed: ${cause}`);
       await markDeliveryFailed({ id, error: cause.slice(0, 500) });
 
-      return "failed";
+      return { outcome: "failed", retryAt: null };
     }
     const { secret } = unsealed;
     const result = await postDelivery({ url: delivery.webhook.url, secret, deliveryId: id, event: delivery.event, body: delivery.payload, now: attemptAt, timeoutMs, fetchImpl: options.fetchImpl });
@@ -61,12 +63,12 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
     if (result.ok) {
       await markDelivered({ id, attempts, statusCode: result.statusCode, at: attemptAt });
 
-      return "delivered";
+      return { outcome: "delivered", retryAt: null };
     }
     const step = nextStepAfterFailure({ attempts, now: attemptAt, policy, jitter: jitter() });
     await markAttemptFailed({ id, attempts, statusCode: result.statusCode, error: result.error, retryAt: step.kind === "retry" ? step.at : null });
 
-    return step.kind === "retry" ? "retry" : "failed";
+    return step.kind === "retry" ? { outcome: "retry", retryAt: step.at } : { outcome: "failed", retryAt: null };
   };
 
   const tick = async (ids?: string[]): Promise<TickResult> => {
@@ -74,16 +76,35 @@ export const createWebhookDispatcher = (options: DispatcherOptions = {}): Webhoo
     // An unexpected error (the database went away mid-attempt) leaves the row claimed: it is due again
     // when the lease ends. It is logged with its cause, never dropped silently.
     const errors: string[] = [];
-    const outcomes = await Promise.all(
-      claimed.map((id) =>
-        deliverOne(id).catch((error: unknown) => {
-          console.error(`[webhooks] delivery ${id}: attempt failed, retrying after the lease`, error);
-          errors.push(`delivery ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    const attempt = (id: string): Promise<AttemptResult> =>
+      deliverOne(id).catch((error: unknown) => {
+        console.error(`[webhooks] delivery ${id}: attempt failed, retrying after the lease`, error);
+        errors.push(`delivery ${id}: ${error instanceof Error ? error.message : String(error)}`);
 
-          return "retry" as const;
-        }),
-      ),
-    );
+        return { outcome: "retry", retryAt: null };
+      });
+    // Each receiver gets its deliveries one after another, in the order their events happened (a
+    // node.ready before the cluster.healthy it led to); different receivers are served side by
+    // side (docs/rules-groups-webhooks.md). When one is not delivered, the rest of its queue waits
+    // behind it (released to its retry time), so order holds; so does a queue that has used up the
+    // part of the lease in which a new attempt still ends in time.
+    const startedAt = Date.now();
+    const queues = byWebhookInEventOrder(claimed).map(async (queue) => {
+      const outcomes: AttemptResult["outcome"][] = [];
+      for (const [index, delivery] of queue.entries()) {
+        const result = await attempt(delivery.id);
+        outcomes.push(result.outcome);
+        const rest = queue.slice(index + 1);
+        const outOfTime = Date.now() - startedAt > leaseMs - timeoutMs - 5_000;
+        if (rest.length > 0 && (result.outcome !== "delivered" || outOfTime)) {
+          await releaseDeliveries({ ids: rest.map((next) => next.id), leaseUntil: delivery.leaseUntil, at: result.retryAt ?? (result.outcome === "retry" ? delivery.leaseUntil : now()) });
+          break;
+        }
+      }
+
+      return outcomes;
+    });
+    const outcomes = (await Promise.all(queues)).flat();
     outcomes.forEach(countWebhookDelivery);
 
     return {

@@ -79,6 +79,23 @@ describe("Talos API client against the stand-in", () => {
       await impostor.close();
     }
   });
+
+  it("refuses a node whose OS-CA certificate was issued for another address (it checks the IP it dialled)", async () => {
+    // A genuine certificate of the cluster, but another machine's: answering on this address with it
+    // must not pass for the node ktizo meant to reach.
+    const elsewhere = await startTalosStandIn({ osCa: bundle.certs.os, address: ip, hostname: "cp-9", certificateAddresses: ["10.99.99.99"] });
+    try {
+      const credentials = await loadTalosCredentials((await prisma.clusterSettings.findFirstOrThrow()).talosconfigEnc);
+      const c = createTalosClient({ address: ip, port: elsewhere.port, credentials, timeoutMs: 2_000 });
+      const error = await c.version().catch((e: unknown) => e);
+      c.close();
+      expect(error).toBeInstanceOf(TalosApiError);
+      expect((error as TalosApiError).code).toBe(14);
+      expect(elsewhere.calls).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
 });
 
 describe("bootstrap, once", () => {

@@ -4,6 +4,7 @@ import { GET as getHealth } from "@/app/api/v1/cluster/health/route";
 import { PUT as putSettings } from "@/app/api/v1/cluster/settings/[id]/route";
 import { bootstrapCluster } from "@/lib/services/cluster";
 import { GET as scrape } from "@/app/metrics/route";
+import { GET as openapiRoute } from "@/app/api/v1/openapi.json/route";
 import { parsePrometheusText, valueOf } from "@/tests/helpers/prometheus-text";
 import { prisma } from "@/lib/db/client";
 import { clusterHealthSchema } from "@/lib/schemas/cluster-health";
@@ -92,5 +93,16 @@ describe("cluster health and manual bootstrap API", () => {
     expect(valueOf(parsed, "ktizo_cluster_healthy")).toBe(0);
     expect(valueOf(parsed, "ktizo_cluster_nodes", { stage: "booting" })).toBe(1);
     expect(valueOf(parsed, "ktizo_cluster_nodes", { stage: "ready" })).toBe(0);
+  });
+
+  it("documents in OpenAPI every status these routes answer (docs/cluster.md lists the same)", async () => {
+    const response = await openapiRoute(new Request("http://ktizo.test/api/v1/openapi.json", { headers: adminHeaders(token) }), noParams);
+    const paths = ((await response.json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }).paths;
+    const statuses = (path: string, method: string) => Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
+    // Bootstrap: done, not signed in, already done / in progress / nothing provisioned, no
+    // confirmation, Talos refused it, the node is not ready yet.
+    expect(statuses("/api/v1/cluster/bootstrap", "post")).toEqual(expect.arrayContaining(["200", "401", "409", "422", "502", "503"]));
+    expect(statuses("/api/v1/cluster/health", "get")).toEqual(["200", "401"]);
+    expect(statuses("/api/v1/cluster/kubeconfig", "get")).toEqual(expect.arrayContaining(["200", "401", "422"]));
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postWebhook } from "@/app/api/v1/webhooks/route";
 import { prisma } from "@/lib/db/client";
 import type { SecretsBundle } from "@/lib/domain/talos/secrets-bundle";
+import { recordEvent } from "@/lib/events/record-event";
 import { getClusterHealth } from "@/lib/services/cluster";
 import { adminHeaders, createAdminToken } from "@/tests/helpers/admin";
 import { createClusterWithSecrets, createProvisionedDevice } from "@/tests/helpers/cluster-with-secrets";
@@ -98,6 +99,14 @@ beforeAll(async () => {
     { params: Promise.resolve({}) } as never,
   );
   expect(response.status, await response.clone().text()).toBe(201);
+  const other = await postWebhook(
+    new Request("http://ktizo.test/api/v1/webhooks", {
+      method: "POST", headers: adminHeaders(token),
+      body: JSON.stringify({ name: "other", url: `${receiver.url}/other`, events: ["settings.applied"] }),
+    }),
+    { params: Promise.resolve({}) } as never,
+  );
+  expect(other.status, await other.clone().text()).toBe(201);
 });
 
 afterAll(async () => {
@@ -139,7 +148,16 @@ describe("cluster jobs in the worker", () => {
     // One worker (c) from here on, so every call the stand-ins see comes from the same collector.
     await stopWorker(workers[1]!);
     const since = Date.now();
-    await sleep(8_000);
+    await sleep(2_000);
+    // Meanwhile the worker's other jobs run as usual: a webhook queued now is delivered at once,
+    // though a poll of the hung node is pending (the collector never blocks the worker).
+    const hungCallPending = () => node2.calls.some((call) => call.at > Date.now() - timeoutMs);
+    await waitFor("a call to the hung node in flight", async () => hungCallPending(), 10_000);
+    const queuedAt = Date.now();
+    await recordEvent({ type: "settings.applied", actor: { type: "system", name: "test" }, details: { probe: true } });
+    await waitFor("the settings.applied webhook", async () => receiver.requests.some((request) => request.path === "/other"), 10_000);
+    expect(Date.now() - queuedAt).toBeLessThan(timeoutMs);
+    await sleep(Math.max(0, since + 8_000 - Date.now()));
     const live = cp.calls.filter((call) => call.method === "Version" && call.at >= since).map((call) => call.at);
     const dead = node2.calls.filter((call) => call.method === "Version" && call.at >= since).map((call) => call.at);
     if (process.env.DEBUG_WORKER_LOGS) console.log(logs.join("").slice(-6000), live, dead);
@@ -180,14 +198,14 @@ describe("cluster jobs in the worker", () => {
     await waitFor("cluster degraded", async () => (await healthEvents()).includes("cluster.degraded"));
     expect(await healthEvents()).toEqual(["node.ready:cp-1", "node.ready:w-1", "cluster.healthy", "node.not_ready:w-1", "cluster.degraded"]);
 
-    // The workers' webhooks jobs deliver the outbox (worker/jobs/webhooks-job.ts). Two workers
-    // deliver side by side, so arrival order is not event order (the events above are in order).
+    // The worker's webhooks job delivers the outbox (worker/jobs/webhooks-job.ts), one delivery at a
+    // time per webhook in event order; only worker c runs by now, so they arrive in that order.
     const expected = ["cluster.bootstrapped:cp-1", "node.ready:cp-1", "node.ready:w-1", "cluster.healthy", "node.not_ready:w-1", "cluster.degraded"];
-    await waitFor("every webhook delivered", async () => receiver.requests.length >= expected.length);
-    const delivered = receiver.requests.map((request) => {
+    await waitFor("every webhook delivered", async () => receiver.requests.filter((request) => request.path === "/hook").length >= expected.length);
+    const delivered = receiver.requests.filter((request) => request.path === "/hook").map((request) => {
       const body = JSON.parse(request.body) as { event: string; device: { hostname: string } | null };
       return `${body.event}${body.device ? `:${body.device.hostname}` : ""}`;
     });
-    expect(delivered.toSorted()).toEqual(expected.toSorted());
+    expect(delivered).toEqual(expected);
   }, 90_000);
 });

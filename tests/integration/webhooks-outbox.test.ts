@@ -210,6 +210,41 @@ describe("outbox and dispatcher", () => {
     expect(signatureOk(receiver.requests[0]!, hook.secret)).toBe(true);
   });
 
+  it("sends each webhook its deliveries one at a time in event order, and two webhooks side by side", async () => {
+    await createWebhook({ name: "a", events: ["device.approved"] });
+    await createWebhook({ name: "b", url: `${receiver.url}/b`, events: ["device.approved"] });
+    const arrived: { path: string; i: number; at: number }[] = [];
+    // Every answer takes 150 ms: a second request to the same receiver before that means two in flight.
+    receiver.setResponder((request) => {
+      arrived.push({ path: request.path, i: (JSON.parse(request.body) as { details: { i: number } }).details.i, at: Date.now() });
+
+      return { status: 200, delayMs: 150 };
+    });
+    for (let i = 0; i < 4; i += 1) await recordEvent({ type: "device.approved", actor: { type: "system", name: "ktizo" }, details: { i } });
+    expect(await createWebhookDispatcher({ jitter: () => 0 }).runOnce()).toMatchObject({ claimed: 8, delivered: 8 });
+    const to = (path: string) => arrived.filter((request) => request.path === path);
+    for (const path of ["/hook", "/b"]) {
+      expect(to(path).map((request) => request.i), path).toEqual([0, 1, 2, 3]);
+      const gaps = to(path).slice(1).map((request, k) => request.at - to(path)[k]!.at);
+      expect(gaps.every((gap) => gap >= 140), `${path}: ${gaps.join(", ")} ms between requests`).toBe(true);
+    }
+    // Side by side: the second receiver's first request came before the first one's second.
+    expect(to("/b")[0]!.at).toBeLessThan(to("/hook")[1]!.at);
+  });
+
+  it("keeps a webhook's later deliveries behind one that failed, until its retry; then all go in order", async () => {
+    await createWebhook({ events: ["device.approved"] });
+    receiver.setResponder((_request, index) => ({ status: index === 0 ? 500 : 200 }));
+    for (let i = 0; i < 3; i += 1) await recordEvent({ type: "device.approved", actor: { type: "system", name: "ktizo" }, details: { i } });
+    const time = clock(Date.now());
+    const dispatcher = createWebhookDispatcher({ now: time.now, jitter: () => 0 });
+    expect(await dispatcher.runOnce()).toMatchObject({ claimed: 3, retrying: 1, delivered: 0 });
+    expect((await dispatcher.runOnce()).claimed).toBe(0);
+    time.advance(backoffPolicy.baseMs);
+    expect(await dispatcher.runOnce()).toMatchObject({ claimed: 3, delivered: 3 });
+    expect(receiver.requests.map((request) => (JSON.parse(request.body) as { details: { i: number } }).details.i)).toEqual([0, 0, 1, 2]);
+  });
+
   it("loses no delivery when every tick runs in a fresh dispatcher and the receiver fails half the time", async () => {
     await createWebhook({ name: "a", events: ["device.approved", "device.rejected"] });
     await createWebhook({ name: "b", url: `${receiver.url}/b`, events: ["device.approved"] });

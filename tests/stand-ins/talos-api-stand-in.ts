@@ -19,6 +19,11 @@ export type TalosStandInOptions = {
   // A dead node: TLS completes, but no call is ever answered.
   hang?: boolean;
   talosVersion?: string;
+  // The addresses its serving certificate names (default: the one it listens on). Another
+  // address plays a node that holds a genuine OS-CA certificate issued for a different machine.
+  certificateAddresses?: string[];
+  // A node that refuses Bootstrap for good (e.g. PERMISSION_DENIED), with Talos's message.
+  bootstrapRefusal?: { code: grpc.status; details: string };
 };
 
 export type TalosStandIn = {
@@ -46,7 +51,7 @@ export const startTalosStandIn = async (options: TalosStandInOptions): Promise<T
   const calls: { method: string; at: number }[] = [];
   const bootstrapAnswers: number[] = [];
   const serving = await issueLeafCertificate({
-    ca: osCa, commonName: hostname, usage: "server", ipAddresses: [address], dnsNames: [hostname], lifetimeMs: 3_600_000,
+    ca: osCa, commonName: hostname, usage: "server", ipAddresses: options.certificateAddresses ?? [address], dnsNames: [hostname], lifetimeMs: 3_600_000,
   });
 
   // RBAC as apid does it: roles come from the client certificate's Organization fields.
@@ -83,6 +88,10 @@ export const startTalosStandIn = async (options: TalosStandInOptions): Promise<T
   const server = new grpc.Server();
   server.addService(loadMachineService().service, {
     Bootstrap: handler("Bootstrap", () => {
+      if (options.bootstrapRefusal) {
+        bootstrapAnswers.push(options.bootstrapRefusal.code);
+        return [options.bootstrapRefusal];
+      }
       if (notReadyLeft > 0) {
         notReadyLeft -= 1;
         bootstrapAnswers.push(grpc.status.FAILED_PRECONDITION);
