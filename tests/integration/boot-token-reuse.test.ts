@@ -71,6 +71,27 @@ it("a live token not derived with this key (an older version's random one) is re
   expect((await downloadConfig(`mac=${A}&token=${old}`, ipA)).status).toBe(403);
 });
 
+it("two live tokens an older version left become one: the newest row takes the new token, the other is voided", async () => {
+  const device = await approved();
+  const older = generateSecretToken();
+  const newer = generateSecretToken();
+  const expiresAt = new Date(Date.now() + 60 * 60_000);
+  await prisma.bootToken.create({ data: { deviceId: device.id, tokenHash: hashToken(older), expiresAt, createdAt: new Date(Date.now() - 2_000) } });
+  const kept = await prisma.bootToken.create({ data: { deviceId: device.id, tokenHash: hashToken(newer), expiresAt, createdAt: new Date(Date.now() - 1_000) } });
+  const served = await tokenFrom(ipA);
+  expect(await liveRows(device.id)).toMatchObject([{ id: kept.id, tokenHash: hashToken(served) }]);
+  for (const stale of [older, newer]) expect((await downloadConfig(`mac=${A}&token=${stale}`, ipA)).status).toBe(403);
+  expect((await downloadConfig(`mac=${A}&token=${served}`, ipA)).status).toBe(200);
+});
+
+it("concurrent first scripts of one device leave one live token, and it is one of those served", async () => {
+  const device = await approved();
+  const served = await Promise.all(Array.from({ length: 8 }, () => tokenFrom(ipA)));
+  const rows = await liveRows(device.id);
+  expect(rows).toHaveLength(1);
+  expect(served.map(hashToken)).toContain(rows[0]!.tokenHash);
+});
+
 it("a shortened provisioning window replaces a token that would outlive it", async () => {
   const device = await approved();
   const first = await tokenFrom(ipA);
