@@ -64,6 +64,14 @@ test("a console code typed into the header box approves a pending machine, which
   expect(await config.text()).toContain(`hostname: ${hostname}`);
   await machine.dispose();
 
+  // The device page lists the code request (from where, what became of it) and the identity check.
+  await page.goto(`/devices/${device.id}`);
+  const codes = page.getByTestId("console-codes");
+  await expect(codes).toContainText("Approval proof: console-code");
+  await expect(codes.locator("tbody tr").first()).toContainText("127.0.0.1");
+  await expect(codes.locator("tbody tr").first()).toContainText("used");
+  await expect(page.getByTestId("device-identity")).toContainText("unverifiable");
+
   // A code that belongs to no device at all says so.
   await page.getByTestId("enter-code-input").fill("BCDF-GHJK");
   await page.getByTestId("enter-code-submit").click();

@@ -59,6 +59,8 @@ test.describe("rules, groups and webhooks pages", () => {
     await ruleForm.getByLabel("Enabled", { exact: true }).uncheck();
     await ruleForm.getByTestId("rule-submit").click();
     await expect(page.getByTestId("rule-saved")).toBeVisible();
+    // No source subnets: the table says the rule approves nothing (docs/security.md).
+    await expect(page.getByTestId("rule-row").filter({ hasText: `arm-${suffix}` }).getByTestId("rule-source")).toHaveText("no subnets: approves nothing");
     await page.getByTestId("rule-row").filter({ hasText: `arm-${suffix}` }).getByRole("link").click();
     await expect(page.getByTestId("dry-run-match").filter({ hasText: mac })).toBeVisible();
 

@@ -43,3 +43,7 @@ export const countConfigRefusal = (reason: string): void => {
 export const countIdentityMismatch = (stage: "script" | "download" | "register"): void => {
   metrics().identityMismatches.inc({ stage });
 };
+
+export const countOauthRefusal = ({ endpoint, error }: { endpoint: "device" | "token"; error: string }): void => {
+  metrics().oauthRefusals.inc({ endpoint, error });
+};

@@ -10,6 +10,7 @@ export type KtizoMetrics = {
   configDownloads: Counter<"result">;
   configRefusals: Counter<"reason">;
   identityMismatches: Counter<"stage">;
+  oauthRefusals: Counter<"endpoint" | "error">;
   approvalSeconds: Histogram<"actor">;
   webhookDeliveries: Counter<"result">;
   devices: Gauge<"status">;
@@ -49,6 +50,12 @@ const createMetrics = (): KtizoMetrics => {
       name: "ktizo_config_refusals_total",
       help: "Refused config downloads by reason (unknown-device, pending, rejected, local, used, expired, wrong-device, wrong-ip, unverified, no-token, provisioned)",
       labelNames: ["reason"],
+      registers,
+    }),
+    oauthRefusals: new Counter({
+      name: "ktizo_oauth_refusals_total",
+      help: "Refused console-code OAuth requests by endpoint (device, token) and RFC 8628 error",
+      labelNames: ["endpoint", "error"],
       registers,
     }),
     identityMismatches: new Counter({

@@ -25,6 +25,13 @@ describe("createEventWindow", () => {
     expect(results.map((admission) => admission.repeats)).toEqual([0, 1, 2, 2, 0]);
   });
 
+  it("the next recorded event of a group says how many events the budget dropped since its last one", () => {
+    const results = run([["a", "g", 0], ["b", "g", 1], ["c", "g", 2], ["d", "g", 3], ["e", "g", 4], ["d", "g", 5], ["x", "h", 6], ["f", "g", 60_000], ["g", "g", 60_001], ["h", "g", 180_000]]);
+    expect(results.map((admission) => [admission.record, admission.dropped])).toEqual([
+      [true, 0], [true, 0], [true, 0], [false, 0], [false, 0], [false, 0], [true, 0], [true, 3], [true, 0], [true, 0],
+    ]);
+  });
+
   it.each([
     [10, 1_000],
     [50, 5_000],

@@ -11,5 +11,13 @@ const window = (globalForWindow.ktizoBoundedEvents ??= createEventWindow(limits)
 
 export const admitBoundedEvent = ({ key, type }: { key: string; type: string }): EventAdmission => window.admit({ key, group: type, now: Date.now() });
 
+// What a recorded event says about what it stands for: repeats of its own key, and events of its
+// type the per-minute budget dropped since the type's last recorded event (a flood of distinct
+// keys cannot hide an attempt without the next event saying how many went unrecorded).
+export const boundedDetails = ({ repeats, dropped }: EventAdmission): { repeatsSinceLastEvent?: number; droppedSinceLastEvent?: number } => ({
+  ...(repeats ? { repeatsSinceLastEvent: repeats } : {}),
+  ...(dropped ? { droppedSinceLastEvent: dropped } : {}),
+});
+
 // For tests: every key and budget starts afresh.
 export const resetBoundedEvents = (): void => window.clear();

@@ -1,7 +1,7 @@
 import type { IdentityVerdict } from "@/lib/domain/identity/decide-identity";
 import { saveDeviceIdentity } from "@/lib/data/device-identity";
 import { recordEvent } from "@/lib/events/record-event";
-import { admitBoundedEvent } from "./bounded-events";
+import { admitBoundedEvent, boundedDetails } from "./bounded-events";
 
 type NoteIdentityOptions = {
   device: { id: string; mac: string; identityStatus: string | null; identityReason: string | null };
@@ -20,12 +20,13 @@ export const noteIdentity = async ({ device, verdict, sourceIp, stage }: NoteIde
   const from = { status: device.identityStatus, reason: device.identityReason };
   const won = await saveDeviceIdentity({ deviceId: device.id, from, status: verdict.status, reason: verdict.reason });
   if (!won || verdict.status !== "mismatch") return;
-  if (!admitBoundedEvent({ key: `${device.id}|mismatch|${sourceIp ?? "-"}`, type: "boot.identity_mismatch" }).record) return;
+  const admission = admitBoundedEvent({ key: `${device.id}|mismatch|${sourceIp ?? "-"}`, type: "boot.identity_mismatch" });
+  if (!admission.record) return;
   await recordEvent({
     type: "boot.identity_mismatch",
     actor: { type: "device", id: device.id, name: device.mac },
     sourceIp,
     deviceId: device.id,
-    details: { mac: device.mac, sourceIp, boundMac: verdict.boundMac, via: verdict.via, stage, reason: verdict.reason },
+    details: { mac: device.mac, sourceIp, boundMac: verdict.boundMac, via: verdict.via, stage, reason: verdict.reason, ...boundedDetails(admission) },
   });
 };

@@ -3,6 +3,7 @@ import { recordPlainEvent } from "@/lib/events/record-plain-event";
 import type { DroppedField } from "@/lib/schemas/device";
 import { noteDeviceSighting } from "./device-sightings";
 import { createOncePerKey } from "./once-per-key";
+import { admitBoundedEvent } from "./bounded-events";
 
 export type KnownDeviceReport = {
   uuid?: string;
@@ -17,6 +18,9 @@ type IdentityConflict = { field: "uuid" | "serial"; stored: string; reported: st
 // Conditions every poll repeats are recorded once per device (once-per-key.ts).
 const globalForNotices = globalThis as unknown as { ktizoIdentityNotices?: ReturnType<typeof createOncePerKey> };
 const notices = (globalForNotices.ktizoIdentityNotices ??= createOncePerKey());
+
+const admitIdentityChange = (deviceId: string, sourceIp: string | null): boolean =>
+  admitBoundedEvent({ key: `${deviceId}|identity_changed|${sourceIp ?? "-"}`, type: "device.identity_changed" }).record;
 
 // Registration records the dropped fields itself; this keeps the next poll from recording them again.
 export const rememberDroppedFields = (deviceId: string, dropped: DroppedField[]): void => {
@@ -42,7 +46,9 @@ export const noteKnownDevice = async ({ device, report }: { device: BootDevice; 
   if (Object.keys(update).length > 1) await updateDeviceIdentity(update);
 
   const actor = { type: "device" as const, id: device.id, name: device.mac };
-  if (conflicts.length > 0 && notices.changed(`identity:${device.id}`, JSON.stringify(conflicts))) {
+  // The reported values are the caller's choice: a new serial on every request would be a new
+  // event each time, so the event is also bounded per device + source address (bounded-events.ts).
+  if (conflicts.length > 0 && notices.changed(`identity:${device.id}`, JSON.stringify(conflicts)) && admitIdentityChange(device.id, report.sourceIp)) {
     await recordPlainEvent({ type: "device.identity_changed", actor, sourceIp: report.sourceIp, deviceId: device.id, details: { conflicts, kept: "stored values" } });
   }
   const dropped = report.dropped ?? [];

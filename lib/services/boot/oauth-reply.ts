@@ -1,4 +1,6 @@
 import { recordEvent } from "@/lib/events/record-event";
+import { countOauthRefusal } from "@/lib/metrics/count";
+import { admitBoundedEvent, boundedDetails } from "./bounded-events";
 
 // Answers of the OAuth2 endpoints: JSON as RFC 6749 §5.1/5.2 and RFC 8628 §3.2/3.5 define them
 // (error + error_description, HTTP 400), not ktizo's { error: { code, message } } shape, because
@@ -31,14 +33,22 @@ export const invalidClient = (usedBasic: boolean): OauthReply =>
 
 type RefusalOptions = { reply: OauthReply; endpoint: "device" | "token"; sourceIp: string | null; device?: { id: string; mac: string } | null };
 
-// Every refusal is in the audit log, with the reason the machine got.
+// Every refusal is counted in /metrics (ktizo_oauth_refusals_total) and recorded in the audit log
+// with the reason the machine got, bounded like refused config downloads (bounded-events.ts): once
+// per device + endpoint + error + source address a minute, the next event carrying how many repeats
+// it stands for, and at most 60 a minute in all. Both endpoints are anonymous: without the bound,
+// every made-up device code would be an audit row (docs/flood-bounds.md).
 export const refuseOauth = async ({ reply, endpoint, sourceIp, device }: RefusalOptions): Promise<OauthReply> => {
+  const error = String(reply.body.error);
+  countOauthRefusal({ endpoint, error });
+  const admission = admitBoundedEvent({ key: `${device?.id ?? "-"}|${endpoint}|${error}|${sourceIp ?? "-"}`, type: "device.code_refused" });
+  if (!admission.record) return reply;
   await recordEvent({
     type: "device.code_refused",
     actor: device ? { type: "device", id: device.id, name: device.mac } : { type: "system", name: "ktizo" },
     sourceIp,
     deviceId: device?.id ?? null,
-    details: { endpoint, error: reply.body.error, reason: reply.body.error_description },
+    details: { endpoint, error, reason: reply.body.error_description, ...boundedDetails(admission) },
   });
 
   return reply;

@@ -2,7 +2,7 @@ import type { RefusalCode } from "@/lib/domain/boot/decide-download";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { countConfigDownload, countConfigRefusal } from "@/lib/metrics/count";
-import { admitBoundedEvent } from "./bounded-events";
+import { admitBoundedEvent, boundedDetails } from "./bounded-events";
 
 type RefusedDevice = { id: string; mac: string; provisionedAt: Date | null; bootAction: string };
 
@@ -26,7 +26,7 @@ export const refuseDownload = async ({ device, code, reason, sourceIp }: RefuseO
       actor: device ? { type: "device", id: device.id, name: device.mac } : { type: "system", name: "ktizo" },
       sourceIp,
       deviceId: device?.id ?? null,
-      details: { reason, code, sourceIp, ...(device ? { mac: device.mac } : {}), ...(admission.repeats ? { repeatsSinceLastEvent: admission.repeats } : {}) },
+      details: { reason, code, sourceIp, ...(device ? { mac: device.mac } : {}), ...boundedDetails(admission) },
     });
   }
   throw new AppError("forbidden", reason);
