@@ -1,6 +1,8 @@
 import { prisma } from "@/lib/db/client";
 import type { Db } from "./db";
 import type { DeviceRow } from "./device-rows";
+import { dateOf } from "./hot-statements";
+import { nowStatement, type NowTx } from "./write-now";
 
 export type DeviceCounts = { pending: number; approved: number; rejected: number; provisioned: number; total: number };
 
@@ -56,6 +58,16 @@ export type DeviceSummary = { id: string; mac: string; hostname: string | null; 
 // The device fields a webhook payload carries.
 export const findDeviceSummary = ({ id, db = prisma }: { id: string; db?: Db }): Promise<DeviceSummary | null> =>
   db.device.findUnique({ where: { id }, select: { id: true, mac: true, hostname: true, ipAddress: true, status: true, role: true } });
+
+// Both reads inside a synchronous write transaction (write-now.ts).
+export const findDeviceSummaryNow = ({ id, tx }: { id: string; tx: NowTx }): DeviceSummary | null =>
+  (nowStatement(tx, `SELECT id, mac, hostname, ipAddress, status, role FROM "Device" WHERE id = ?`).get(id) as DeviceSummary | undefined) ?? null;
+
+export const findApprovalTimesNow = ({ id, tx }: { id: string; tx: NowTx }): { firstSeenAt: Date; approvedAt: Date | null } | null => {
+  const row = nowStatement(tx, `SELECT firstSeenAt, approvedAt FROM "Device" WHERE id = ?`).get(id) as { firstSeenAt: unknown; approvedAt: unknown } | undefined;
+
+  return row ? { firstSeenAt: dateOf(row.firstSeenAt)!, approvedAt: dateOf(row.approvedAt) } : null;
+};
 
 export const findApprovalTimes = ({ id, db = prisma }: { id: string; db?: Db }): Promise<{ firstSeenAt: Date; approvedAt: Date | null } | null> =>
   db.device.findUnique({ where: { id }, select: { firstSeenAt: true, approvedAt: true } });

@@ -3,6 +3,7 @@ import { cuid } from "@/lib/db/cuid";
 import type { Event } from "@/lib/generated/prisma/client";
 import type { EventJson } from "@/lib/schemas/event";
 import type { Db } from "./db";
+import { dateColumn, nowStatement, type NowTx } from "./write-now";
 
 export type StoredEvent = {
   id: string;
@@ -51,6 +52,24 @@ export const insertEventRaw = async (event: NewEvent): Promise<void> => {
     INSERT INTO "Event" (id, type, actorType, actorId, actorName, sourceIp, deviceId, details, createdAt)
     VALUES (${cuid()}, ${event.type}, ${event.actorType}, ${event.actorId}, ${event.actorName},
             ${event.sourceIp}, ${event.deviceId}, ${JSON.stringify(event.details)}, ${new Date()})`;
+};
+
+// The same row inside a synchronous write transaction (write-now.ts): id and time made here, as the ORM makes them.
+export const insertEventNow = ({ event, tx }: { event: NewEvent; tx: NowTx }): StoredEvent => {
+  const stored: StoredEvent = { ...event, id: cuid(), createdAt: new Date() };
+  nowStatement(tx, `INSERT INTO "Event" (id, type, actorType, actorId, actorName, sourceIp, deviceId, details, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    stored.id,
+    stored.type,
+    stored.actorType,
+    stored.actorId,
+    stored.actorName,
+    stored.sourceIp,
+    stored.deviceId,
+    JSON.stringify(stored.details),
+    dateColumn(stored.createdAt),
+  );
+
+  return stored;
 };
 
 type ListOptions = { type?: string; deviceId?: string; page: number; pageSize: number };

@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db/client";
 import type { WebhookDelivery } from "@/lib/generated/prisma/client";
 import type { DeliveryJson } from "@/lib/schemas/webhook";
 import type { Db } from "./db";
+import { cuid } from "@/lib/db/cuid";
+import { dateColumn, nowStatement, type NowTx } from "./write-now";
 
 // The payload was written by JSON.stringify; a row that does not parse shows as null rather than
 // hiding the rest of the delivery log.
@@ -51,6 +53,13 @@ type InsertOptions = { webhookIds: string[]; event: string; payload: string; at:
 // Outbox rows for one event, one per webhook, due at `at`.
 export const insertDeliveries = async ({ webhookIds, event, payload, at, db = prisma }: InsertOptions): Promise<void> => {
   await db.webhookDelivery.createMany({ data: webhookIds.map((webhookId) => ({ webhookId, event, payload, nextAttemptAt: at })) });
+};
+
+// The same rows inside a synchronous write transaction (write-now.ts), with the columns' defaults spelled out.
+export const insertDeliveriesNow = ({ webhookIds, event, payload, at, tx }: Omit<InsertOptions, "db"> & { tx: NowTx }): void => {
+  const insert = nowStatement(tx, `INSERT INTO "WebhookDelivery" (id, webhookId, event, payload, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`);
+  const now = dateColumn(new Date());
+  for (const webhookId of webhookIds) insert.run(cuid(), webhookId, event, payload, dateColumn(at), now);
 };
 
 export const insertDelivery = async ({ webhookId, event, payload, at }: Omit<InsertOptions, "webhookIds" | "db"> & { webhookId: string }): Promise<string> =>

@@ -3,6 +3,7 @@ import type { Webhook } from "@/lib/generated/prisma/client";
 import type { WebhookJson } from "@/lib/schemas/webhook";
 import { listColumn } from "./columns";
 import type { Db } from "./db";
+import { nowStatement, type NowTx } from "./write-now";
 
 // The secret never leaves in a webhook's JSON (only once, on create or rotation, from the service).
 const webhookOf = (row: Webhook): WebhookJson => ({
@@ -49,4 +50,11 @@ export const listWebhookSubscriptions = async (db: Db = prisma): Promise<{ id: s
   (await db.webhook.findMany({ where: { enabled: true }, select: { id: true, events: true } })).map((row) => ({
     id: row.id,
     events: listColumn(row.events, "Webhook.events"),
+  }));
+
+// The same list inside a synchronous write transaction (write-now.ts); the Json column is JSON text in SQLite.
+export const listWebhookSubscriptionsNow = (tx: NowTx): { id: string; events: string[] }[] =>
+  (nowStatement(tx, `SELECT id, events FROM "Webhook" WHERE enabled = 1`).all() as { id: string; events: string }[]).map((row) => ({
+    id: row.id,
+    events: listColumn(JSON.parse(row.events), "Webhook.events"),
   }));

@@ -1,10 +1,11 @@
 import { inTransaction, type Tx } from "@/lib/data/db";
-import { insertEvent, type NewEvent } from "@/lib/data/events";
+import { insertEvent, insertEventNow, type NewEvent, type StoredEvent } from "@/lib/data/events";
+import type { NowTx } from "@/lib/data/write-now";
 import type { Actor } from "@/lib/auth/principal";
 import type { EventType } from "@/lib/domain/event-types";
 import { isWebhookEventType } from "@/lib/domain/webhooks/payload";
-import { observeEventMetrics } from "@/lib/metrics/observe-event";
-import { enqueueWebhookDeliveries } from "@/lib/webhooks/enqueue-deliveries";
+import { observeEventMetrics, observeEventMetricsNow } from "@/lib/metrics/observe-event";
+import { enqueueWebhookDeliveries, enqueueWebhookDeliveriesNow } from "@/lib/webhooks/enqueue-deliveries";
 
 export type RecordEventInput = {
   type: EventType;
@@ -22,6 +23,17 @@ export const recordEvent = async (input: RecordEventInput, tx?: Tx): Promise<voi
   const event = await insertEvent({ event: newEventOf(input), db: tx });
   await enqueueWebhookDeliveries({ event, tx });
   await observeEventMetrics({ event, tx });
+};
+
+// The same recording, step for step with the same functions, inside a synchronous write transaction
+// (lib/data/write-now.ts): for the machine-facing hot path, where the ORM's interactive transaction
+// costs milliseconds of CPU per request. There is no "own transaction" form: the caller's `tx` is required.
+export const recordEventNow = (input: RecordEventInput, tx: NowTx): StoredEvent => {
+  const event = insertEventNow({ event: newEventOf(input), tx });
+  enqueueWebhookDeliveriesNow({ event, tx });
+  observeEventMetricsNow({ event, tx });
+
+  return event;
 };
 
 // The columns of an Event row, from what a caller records.

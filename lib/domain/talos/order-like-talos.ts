@@ -8,20 +8,44 @@ type Node = { $ref?: string; properties?: Record<string, Node>; items?: Node; pa
 // keys). So builtin output after patching matches talosctl's, not just in content.
 export const orderLikeTalos = (doc: Record<string, unknown>): Record<string, unknown> => {
   const defs = talosSchemaDefs() as Record<string, Node>;
-  const config = defs["v1alpha1.Config"];
-  if (!config?.properties) return doc;
-  // `persist` is missing from the schema; Talos writes it right after `debug`.
-  const { version, debug, persist, ...rest } = config.properties;
-  const root: Node = { properties: { ...(version ? { version } : {}), ...(debug ? { debug } : {}), ...(persist ? { persist } : {}), ...rest } };
+  const root = rootNodeOf(defs);
 
-  return order(doc, root, defs) as Record<string, unknown>;
+  return root ? (order(doc, root, defs) as Record<string, unknown>) : doc;
+};
+
+// The root node once per schema (one object, so it can key the memo below).
+const roots = new WeakMap<Record<string, Node>, Node | null>();
+const rootNodeOf = (defs: Record<string, Node>): Node | null => {
+  if (!roots.has(defs)) {
+    const config = defs["v1alpha1.Config"];
+    // `persist` is missing from the schema; Talos writes it right after `debug`.
+    const { version, debug, persist, ...rest } = config?.properties ?? {};
+    roots.set(defs, config?.properties ? { properties: { ...(version ? { version } : {}), ...(debug ? { debug } : {}), ...(persist ? { persist } : {}), ...rest } } : null);
+  }
+
+  return roots.get(defs)!;
 };
 
 const resolve = (node: Node | undefined, defs: Record<string, Node>): Node | undefined =>
   node?.$ref ? defs[node.$ref.replace("#/$defs/", "")] : node;
 
+// A frozen value (the cached base configs and group patches, base-config-cache.ts) never changes,
+// so its ordered form is computed once per schema node and kept, frozen in turn, for as long as
+// the value lives: a render re-orders only the objects its patches copied (strategic-merge.ts
+// keeps every untouched subtree as it was). Anything else is ordered afresh.
+const memo = new WeakMap<object, Map<Node | undefined, unknown>>();
+
 const order = (value: unknown, rawNode: Node | undefined, defs: Record<string, Node>): unknown => {
   const node = resolve(rawNode, defs);
+  if (typeof value !== "object" || value === null || !Object.isFrozen(value)) return orderFresh(value, node, defs);
+  let byNode = memo.get(value);
+  if (!byNode) memo.set(value, (byNode = new Map()));
+  if (!byNode.has(node)) byNode.set(node, Object.freeze(orderFresh(value, node, defs)));
+
+  return byNode.get(node);
+};
+
+const orderFresh = (value: unknown, node: Node | undefined, defs: Record<string, Node>): unknown => {
   if (Array.isArray(value)) return value.map((item) => order(item, node?.items, defs));
   if (!isPlainObject(value)) return value;
   if (node?.properties) {

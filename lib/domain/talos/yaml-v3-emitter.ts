@@ -50,11 +50,26 @@ const emitValue = (prefix: string, value: unknown, indent: number): string[] => 
   return [prefix, ...(Array.isArray(value) ? emitSequence(value, child) : emitMapping(value as Record<string, unknown>, child))];
 };
 
-const emitMapping = (map: Record<string, unknown>, indent: number): string[] =>
-  Object.entries(map).flatMap(([key, value]) => emitValue(`${pad(indent)}${scalar(key)}:`, value, indent));
+// The lines of a frozen mapping or list at a given indent are the same every time: kept (frozen)
+// for as long as the value lives, so the cached base configs (base-config-cache.ts) are written out
+// once and each render emits only the objects its patches copied. Anything else is emitted afresh.
+const blocks = new WeakMap<object, Map<number, readonly string[]>>();
 
-const emitSequence = (items: unknown[], indent: number): string[] =>
-  items.flatMap((item) => {
+const remembered = (value: object, indent: number, emit: () => string[]): readonly string[] => {
+  if (!Object.isFrozen(value)) return emit();
+  let byIndent = blocks.get(value);
+  if (!byIndent) blocks.set(value, (byIndent = new Map()));
+  let lines = byIndent.get(indent);
+  if (!lines) byIndent.set(indent, (lines = Object.freeze(emit())));
+
+  return lines;
+};
+
+const emitMapping = (map: Record<string, unknown>, indent: number): readonly string[] =>
+  remembered(map, indent, () => Object.entries(map).flatMap(([key, value]) => emitValue(`${pad(indent)}${scalar(key)}:`, value, indent)));
+
+const emitSequence = (items: unknown[], indent: number): readonly string[] =>
+  remembered(items, indent, () => items.flatMap((item) => {
     const inline = inlineValue(item);
     if (inline !== null) return [`${pad(indent)}- ${inline}`];
     if (typeof item === "string") return emitValue(`${pad(indent)}-`, item, indent);
@@ -62,7 +77,7 @@ const emitSequence = (items: unknown[], indent: number): string[] =>
     const [first = "", ...rest] = lines;
 
     return [`${pad(indent)}- ${first.slice(indent + 2)}`, ...rest];
-  });
+  }));
 
 export const emitYamlV3 = (value: unknown): string => {
   const inline = inlineValue(value);
