@@ -28,10 +28,15 @@ try {
   };
   const origin = "http://ktizo.test";
   await time("/boot.ipxe (entry script)", () => serveBootEntryScript({ requestOrigin: origin }));
-  await time("/api/v1/boot/ipxe approved (talos)", (index) =>
-    serveBootScript({ mac: approved[index % approved.length]!, machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: "127.0.0.1", requestOrigin: origin }));
-  await time("/api/v1/boot/ipxe pending (poll)", (index) =>
-    serveBootScript({ mac: pending[index % pending.length]!, machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: "127.0.0.1", requestOrigin: origin }));
+  const script = (mac: string) => serveBootScript({ mac, machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: "127.0.0.1", requestOrigin: origin });
+  // A device's first Talos script mints its config token (a write); a repeated one re-serves it.
+  const firsts = await seedDevices({ count: n + 20, status: "approved", prefix: "52:54:04" });
+  await time("/api/v1/boot/ipxe approved, first", (index) => script(firsts[index]!));
+  for (const mac of approved) await script(mac);
+  await time("/api/v1/boot/ipxe approved (talos)", (index) => script(approved[index % approved.length]!));
+  // A pending machine polls again and again: its first poll (what it is told, its identity) is written once.
+  for (const mac of pending) await script(mac);
+  await time("/api/v1/boot/ipxe pending (poll)", (index) => script(pending[index % pending.length]!));
   // Each device downloads once (a first download with a valid one-use token).
   const tokens = await resetForDownloads("52:54:03");
   await time("/api/v1/config/download (first)", (index) => downloadDeviceConfig({ mac: downloads[index]!, token: tokens.get(downloads[index]!), sourceIp: "127.0.0.1" }));

@@ -1,36 +1,49 @@
-import { inTransaction } from "./db";
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 import { dateOf, statement } from "./hot-statements";
 
-type LiveToken = { deviceId: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
+type LiveToken = { deviceId: string; id: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null; liveCount: number };
 
 // At most one live token row per device: a new Talos script replaces the hash (and the bound
 // address, identityCheck ip-only) of the live row instead of adding one, so a device polled a
 // thousand times still has one token row, and the older token is void the moment the new one
-// exists. Any other unspent row (left by an older version) is voided in the same transaction,
-// so a second script (or an intruder's request that got through) never leaves two usable tokens.
-// Raw SQL: this runs on every Talos script of a boot storm, where ORM calls cost ~1-2 ms each.
-export const replaceLiveBootToken = async ({ deviceId, tokenHash, createdAt, expiresAt, boundIp }: LiveToken): Promise<void> => {
-  await inTransaction(async (tx) => {
-    const live = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC`;
-    const [keep, ...stale] = live;
-    if (stale.length > 0) {
-      await tx.$executeRaw`
-        UPDATE "BootToken" SET voidedAt = ${createdAt}
-        WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL AND id <> ${keep!.id}`;
-    }
-    if (keep) {
-      await tx.$executeRaw`
-        UPDATE "BootToken" SET tokenHash = ${tokenHash}, createdAt = ${createdAt}, expiresAt = ${expiresAt}, boundIp = ${boundIp}
-        WHERE id = ${keep.id}`;
-      return;
-    }
-    await tx.$executeRaw`
+// exists. A row is inserted only while the device has no live one (one statement, so two
+// concurrent scripts cannot both insert). Any other unspent row (left by an older version;
+// liveCount is what the caller read) is voided, so a second script (or an intruder's request that
+// got through) never leaves two usable tokens.
+// id: the row the caller derived the token from (lib/services/boot/boot-token.ts); a live row that
+// is not it (a concurrent request replaced it meanwhile) still takes the hash. Either way the stored
+// hash is of the token the caller serves.
+// Single raw statements in autocommit (each takes the write lock as it starts): a boot storm's
+// first Talos scripts write one statement each instead of a five-call ORM transaction.
+export const replaceLiveBootToken = async ({ deviceId, id, tokenHash, createdAt, expiresAt, boundIp, liveCount }: LiveToken): Promise<void> => {
+  const insert = () => prisma.$executeRaw`
+    INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
+    SELECT ${id}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp}
+    WHERE NOT EXISTS (SELECT 1 FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM "BootToken" WHERE id = ${id})`;
+  const replace = () => prisma.$executeRaw`
+    UPDATE "BootToken" SET tokenHash = ${tokenHash}, createdAt = ${createdAt}, expiresAt = ${expiresAt}, boundIp = ${boundIp}
+    WHERE id = (SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC, id DESC LIMIT 1)`;
+  let saved = false;
+  // Usually one statement; a concurrent spend, void or insert moves it to the other one.
+  for (let attempt = 0; attempt < 3 && !saved; attempt += 1) {
+    saved = (liveCount === 0) === (attempt % 2 === 0) ? (await insert()) === 1 : (await replace()) === 1;
+  }
+  if (!saved) {
+    // The preferred id is taken by a spent row of this device (it was spent meanwhile): a new row.
+    const inserted = await prisma.$executeRaw`
       INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
-      VALUES (${cuid()}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp})`;
-  });
+      SELECT ${cuid()}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp}
+      WHERE NOT EXISTS (SELECT 1 FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL)`;
+    // Never serve a token that was not saved: the request fails and iPXE asks again.
+    if (inserted !== 1) throw new Error(`boot token of device ${deviceId} changed concurrently: not saved`);
+  }
+  if (liveCount > 1) {
+    await prisma.$executeRaw`
+      UPDATE "BootToken" SET voidedAt = ${createdAt}
+      WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL AND tokenHash <> ${tokenHash}`;
+  }
 };
 
 // Voids every unspent token of the device (a change of what it may be told makes them stale).
@@ -68,3 +81,7 @@ export const deleteDeadBootTokens = async (before: Date): Promise<number> => {
 
   return count;
 };
+
+// The id a new token row will get: the token is derived from it before the row is written
+// (lib/services/boot/boot-token.ts).
+export const newBootTokenId = (): string => cuid();

@@ -86,7 +86,12 @@ describe("config download gate", () => {
   it("a used token is void, and so is every other token of the device", async () => {
     const device = await prisma.device.create({ data: { mac: "52:54:00:0e:00:05", status: "approved", role: "worker" } });
     const first = await tokenFor(device.mac);
+    // A repeated script re-serves the live token while it has more than half its window left.
+    expect(await tokenFor(device.mac)).toBe(first);
+    // Near its expiry it is replaced instead (lib/domain/boot/token-reuse.ts).
+    await prisma.bootToken.updateMany({ where: { deviceId: device.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
     const second = await tokenFor(device.mac);
+    expect(second).not.toBe(first);
     // One live token row per device: the second script replaced the first token (boot-tokens.ts).
     expect(await prisma.bootToken.count({ where: { deviceId: device.id } })).toBe(1);
     await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /not valid for this device/);

@@ -35,6 +35,7 @@ describe("settings before anything is saved", () => {
       configGenerated: false,
       dhcpMode: "full",
       identityCheck: "strict",
+      clusterApprovalProof: null,
     });
     expect(readBootSettingsRow()).toMatchObject({ networkSaved: false, baseConfigFingerprint: null });
   });

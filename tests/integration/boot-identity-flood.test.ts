@@ -136,7 +136,10 @@ it("a download that read the token before a newer script replaced it cannot spen
   const device = await approved();
   const first = tokenOf(await script(A, ipA))!;
   const read = await prisma.bootToken.findFirstOrThrow({ where: { deviceId: device.id, tokenHash: hashToken(first) } });
+  // Near its expiry the live token is replaced by the next script (lib/domain/boot/token-reuse.ts).
+  await prisma.bootToken.update({ where: { id: read.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
   const second = tokenOf(await script(A, ipA))!;
+  expect(second).not.toBe(first);
   const full = await prisma.device.findUniqueOrThrow({ where: { id: device.id } });
   expect(await commitDownload({ device: full, token: read, source: "token", sourceIp: ipA })).toBe(false);
   expect((await get(`mac=${A}&token=${second}`, ipA)).status).toBe(200);

@@ -88,12 +88,21 @@ describe(`${polls} polls of a device whose answer does not change`, () => {
     expect(writes.length).toBeLessThan(polls / 4);
   });
 
-  it("approved: each Talos script replaces the one live token row in place, and nothing else", async () => {
+  it("approved: every Talos script re-serves the one live token and writes nothing", async () => {
     const mac = "52:54:00:ab:00:02";
     await prisma.device.create({ data: { mac, status: "approved", role: "worker" } });
+    const first = await poll(mac);
     const { writes, body } = await writesOfPolls(mac);
     expect(body).toContain("talos.config=");
-    expect(withoutSightings(writes)).toEqual(Array.from({ length: polls }, () => "BootToken:UPDATE"));
+    expect(body).toBe(first);
+    expect(withoutSightings(writes)).toEqual([]);
+    expect(await prisma.bootToken.count()).toBe(1);
+    // Near its expiry the live token is replaced in place: one row written, still one row.
+    await prisma.bootToken.updateMany({ data: { expiresAt: new Date(Date.now() + 60_000) } });
+    await prisma.$executeRawUnsafe(`DELETE FROM write_log`);
+    const renewed = await poll(mac);
+    expect(renewed).not.toBe(first);
+    expect(await logged()).toEqual(["BootToken:UPDATE"]);
     expect(await prisma.bootToken.count()).toBe(1);
   });
 });

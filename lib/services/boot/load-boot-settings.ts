@@ -19,6 +19,8 @@ export type BootSettings = {
   configGenerated: boolean;
   dhcpMode: string;
   identityCheck: IdentityCheck;
+  // The cluster-wide approval proof (console-code mode), resolved per device with its own and its group's.
+  clusterApprovalProof: string | null;
 };
 
 const flagOr = (value: boolean | null): boolean => value === true;
@@ -40,6 +42,7 @@ const settingsOf = (row: BootSettingsRow): BootSettings => ({
   dhcpMode: row.dhcpMode ?? "full",
   // Strict unless the admin chose otherwise, also before any settings exist (docs/security.md).
   identityCheck: (identityChecks as readonly string[]).includes(row.identityCheck ?? "") ? (row.identityCheck as IdentityCheck) : "strict",
+  clusterApprovalProof: row.clusterApprovalProof,
 });
 
 // The row is re-read only when the database changed (lib/data/boot-settings.ts): the mapped value

@@ -6,7 +6,7 @@ import { bootAssetUrls } from "@/lib/domain/boot-assets";
 import { entryScript, exitScript, notReadyScript, rejectedScript, talosScript, waitingScript, type IpxeScript } from "@/lib/domain/ipxe/script-models";
 import { checkIpxeSyntax } from "@/lib/domain/ipxe/check-ipxe-syntax";
 import { golden, goldenFiles } from "@/tests/helpers/golden";
-import { renderBootScript } from "./render-boot-script";
+import { renderBootScript, renderedScriptsKept } from "./render-boot-script";
 
 // Golden files for templates/ipxe/*.liquid. Regenerate after an intended template change with
 // `npm run test:update-goldens` and review the diff; a missing golden fails (tests/helpers/golden.ts).
@@ -59,5 +59,28 @@ describe("iPXE script golden files", () => {
   // Independent of the templates: each file on disk is held to the iPXE grammar.
   it.each(cases.map(([name]) => [name]))("ipxe-%s.ipxe passes the iPXE syntax check", async (name) => {
     expect(checkIpxeSyntax(await readFile(path.join(goldenDir, `ipxe-${name}.ipxe`), "utf8"))).toEqual([]);
+  });
+});
+
+describe("rendered scripts kept in production", () => {
+  it("serves a kept script equal to a fresh render, never keeps a Talos script, and stays bounded", async () => {
+    const waiting = waitingScript({ httpBaseUrl, mac, pollSeconds: 10 });
+    const before = renderedScriptsKept();
+    const first = await renderBootScript(waiting, { keep: true });
+    expect(renderedScriptsKept()).toBe(before + 1);
+    expect(await renderBootScript(waiting, { keep: true })).toBe(first);
+    expect(first).toBe(await renderBootScript(waiting, { keep: false }));
+    // Another poll interval is another script.
+    expect(await renderBootScript(waitingScript({ httpBaseUrl, mac, pollSeconds: 11 }), { keep: true })).not.toBe(first);
+    const kept = renderedScriptsKept();
+    await renderBootScript(talos("amd64", false, ""), { keep: true });
+    expect(renderedScriptsKept()).toBe(kept);
+    // Anonymous MACs cannot grow it past its bound.
+    for (let index = 0; index < 4_200; index += 1) {
+      const other = `52:54:00:00:${(index >> 8).toString(16).padStart(2, "0")}:${(index & 255).toString(16).padStart(2, "0")}`;
+      await renderBootScript(waitingScript({ httpBaseUrl, mac: other, pollSeconds: 10 }), { keep: true });
+    }
+    expect(renderedScriptsKept()).toBeGreaterThan(0);
+    expect(renderedScriptsKept()).toBeLessThanOrEqual(4_096);
   });
 });
