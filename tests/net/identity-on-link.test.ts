@@ -120,7 +120,7 @@ describe.skipIf(!netTestsEnabled())("identity binding on the provisioning networ
     const stale = await fetchInNs(ns("machine"), `${base}/api/v1/config/download?mac=${macA}&token=${first}`);
     expect(stale.status).toBe(403);
     // The live row was replaced in place (docs/flood-bounds.md): the first token's hash is gone.
-    expect(stale.body).toContain("token is not valid for this device");
+    expect(stale.body).toContain("a newer boot script replaced it");
   });
 
   describe("a routed client (behind a router: its binding cannot be verified)", () => {

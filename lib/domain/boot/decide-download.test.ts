@@ -9,7 +9,7 @@ const earlier = new Date(now.getTime() - 60_000);
 describe("tokenStateOf", () => {
   it.each([
     ["missing", false, null],
-    ["unknown", true, null],
+    ["replaced", true, null],
     ["valid", true, { expiresAt: later, usedAt: null, voidedAt: null }],
     ["used", true, { expiresAt: later, usedAt: earlier, voidedAt: null }],
     ["used", true, { expiresAt: later, usedAt: null, voidedAt: earlier }],
@@ -17,6 +17,10 @@ describe("tokenStateOf", () => {
     ["expired", true, { expiresAt: now, usedAt: null, voidedAt: null }],
   ] as const)("%s", (expected, presented, row) => {
     expect(tokenStateOf(presented, row, now)).toBe(expected);
+  });
+
+  it("a token no row of this device holds is another device's (unknown) when one holds it", () => {
+    expect(tokenStateOf(true, null, now, true)).toBe("unknown");
   });
 });
 

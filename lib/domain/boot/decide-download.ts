@@ -4,11 +4,13 @@ import type { BootDeviceState } from "@/lib/domain/boot/decide-boot";
 // the device and the token row, this says what to do with them.
 export type TokenRow = { expiresAt: Date; usedAt: Date | null; voidedAt: Date | null };
 
-export type TokenState = "missing" | "valid" | "unknown" | "used" | "expired";
+// unknown: the token is another device's; replaced: no device holds it (a newer script of this
+// device replaced it in place, boot-tokens.ts, or it was never issued).
+export type TokenState = "missing" | "valid" | "unknown" | "replaced" | "used" | "expired";
 
-export const tokenStateOf = (presented: boolean, row: TokenRow | null, now: Date): TokenState => {
+export const tokenStateOf = (presented: boolean, row: TokenRow | null, now: Date, heldByOtherDevice = false): TokenState => {
   if (!presented) return "missing";
-  if (!row) return "unknown";
+  if (!row) return heldByOtherDevice ? "unknown" : "replaced";
   if (row.usedAt || row.voidedAt) return "used";
   if (row.expiresAt.getTime() <= now.getTime()) return "expired";
 
@@ -17,7 +19,7 @@ export const tokenStateOf = (presented: boolean, row: TokenRow | null, now: Date
 
 // Why a download was refused, as a closed set: the label of ktizo_config_refusals_total and the
 // `code` of the refusal event. wrong-ip / wrong-device / unverified come from the identity check.
-export const refusalCodes = ["unknown-device", "pending", "rejected", "local", "used", "expired", "wrong-device", "wrong-ip", "unverified", "no-token", "provisioned", "bearer"] as const;
+export const refusalCodes = ["unknown-device", "pending", "rejected", "local", "used", "expired", "not-current", "wrong-device", "wrong-ip", "unverified", "no-token", "provisioned", "bearer"] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
 export type DownloadDecision =
@@ -36,6 +38,7 @@ type DecideDownloadOptions = {
 
 const tokenReasons: Record<Exclude<TokenState, "valid" | "missing">, { code: RefusalCode; reason: string }> = {
   unknown: { code: "wrong-device", reason: "token is not valid for this device" },
+  replaced: { code: "not-current", reason: "token is not this device's current token: a newer boot script replaced it, or it was never issued (boot the machine again)" },
   used: { code: "used", reason: "token was already used" },
   expired: { code: "expired", reason: "token has expired: boot the machine again to get a new one" },
 };

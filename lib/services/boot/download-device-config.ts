@@ -2,7 +2,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import { decideDownload, tokenStateOf, type TokenState } from "@/lib/domain/boot/decide-download";
 import { checkSpend } from "@/lib/domain/identity/decide-identity";
 import { findDownloadDevice } from "@/lib/data/boot-devices";
-import { findDeviceToken, type BootTokenRow } from "@/lib/data/boot-tokens";
+import { findDeviceToken, isTokenOfAnyDevice, type BootTokenRow } from "@/lib/data/boot-tokens";
 import { buildDeviceConfig } from "@/lib/services/cluster";
 import { waitForDeviceChange } from "@/lib/services/devices";
 import { loadBootSettings } from "./load-boot-settings";
@@ -46,7 +46,8 @@ const downloadHeld = async ({ mac, token, uuid, serial, dropped, bearer, sourceI
   let device = await findDownloadDevice(mac);
   const tokenRow: BootTokenRow | null =
     token && device ? await findDeviceToken({ tokenHash: hashToken(token), deviceId: device.id }) : null;
-  const tokenState: TokenState = tokenStateOf(Boolean(token), tokenRow, new Date());
+  const heldElsewhere = Boolean(token && device && !tokenRow && isTokenOfAnyDevice(hashToken(token)));
+  const tokenState: TokenState = tokenStateOf(Boolean(token), tokenRow, new Date(), heldElsewhere);
   const consoleCode = device ? await checkConsoleCodeBearer({ device, bearer }) : null;
   if (consoleCode && !consoleCode.ok) return refuseDownload({ device, code: "bearer", reason: consoleCode.reason, sourceIp });
 
