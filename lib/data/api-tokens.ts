@@ -1,3 +1,4 @@
+import { dateColumn, nowStatement, writeNow } from "./write-now";
 import { prisma } from "@/lib/db/client";
 import type { ApiToken } from "@/lib/generated/prisma/client";
 import type { ApiTokenJson } from "@/lib/schemas/token";
@@ -52,8 +53,9 @@ export type TokenByHash = { id: string; name: string; revokedAt: Date | null; la
 export const findApiTokenByHash = ({ tokenHash, db = prisma }: { tokenHash: string; db?: Db }): Promise<TokenByHash | null> =>
   db.apiToken.findUnique({ where: { tokenHash }, select: { id: true, name: true, revokedAt: true, lastUsedAt: true } });
 
+// As touchSession (sessions.ts): never waits for the write lock with the event loop blocked.
 export const touchApiToken = async ({ id, at }: { id: string; at: Date }): Promise<void> => {
-  await prisma.apiToken.update({ where: { id }, data: { lastUsedAt: at } });
+  await writeNow((tx) => nowStatement(tx, `UPDATE "ApiToken" SET "lastUsedAt" = ? WHERE "id" = ?`).run(dateColumn(at), id));
 };
 
 // Env-origin tokens still active whose hash is not `keepHash` (all of them when it is null).

@@ -1,3 +1,4 @@
+import { dateColumn, nowStatement, writeNow } from "./write-now";
 import { prisma } from "@/lib/db/client";
 import type { Db } from "./db";
 
@@ -23,6 +24,10 @@ export const findSessionByHash = async (tokenHash: string): Promise<SessionRecor
   return row ? { id: row.id, userId: row.userId, username: row.user.username, createdAt: row.createdAt, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt } : null;
 };
 
+// At most once a minute per session (lib/auth/authenticate.ts), on an admin request: through the
+// writer connection, which waits for another process's write lock without freezing this process's
+// event loop (write-now.ts); an ORM write here slept in SQLite's busy handler and stalled every
+// request of the process, the dashboard's own included, while the rack registered.
 export const touchSession = async ({ id, at }: { id: string; at: Date }): Promise<void> => {
-  await prisma.session.update({ where: { id }, data: { lastSeenAt: at } });
+  await writeNow((tx) => nowStatement(tx, `UPDATE "Session" SET "lastSeenAt" = ? WHERE "id" = ?`).run(dateColumn(at), id));
 };
