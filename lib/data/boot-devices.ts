@@ -3,6 +3,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { inTransaction, type Db } from "./db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { dateOf, statement } from "./hot-statements";
+import { awaitWriteLock } from "./write-lock";
 
 // Device queries of the machine-facing hot path (the boot storm, docs/architecture.md): reads are
 // prepared statements on the plain connection, writes raw statements, because an ORM call costs
@@ -64,6 +65,9 @@ export type IdentityUpdate = { id: string; uuid?: string | null; serial?: string
 // Only the reported fields that changed are passed in; absent keys stay as they are.
 export const updateDeviceIdentity = async ({ id, ...fields }: IdentityUpdate): Promise<void> => {
   const now = new Date();
+  // A single statement in autocommit still waits in SQLite's busy handler, event loop blocked, while
+  // another process writes: wait for the lock asynchronously first (write-lock.ts).
+  await awaitWriteLock();
   await prisma.$executeRaw`
     UPDATE "Device" SET updatedAt = ${now},
       uuid = CASE WHEN ${"uuid" in fields ? 1 : 0} = 1 THEN ${fields.uuid ?? null} ELSE uuid END,
@@ -75,6 +79,7 @@ export const updateDeviceIdentity = async ({ id, ...fields }: IdentityUpdate): P
 // Compare-and-set, so two concurrent polls of one device record the change once: only the
 // request whose UPDATE matched the old key writes the event.
 export const swapLastToldKey = async ({ id, from, to }: { id: string; from: string | null; to: string }): Promise<boolean> => {
+  await awaitWriteLock();
   const changed = await prisma.$executeRaw`
     UPDATE "Device" SET lastToldKey = ${to} WHERE id = ${id} AND lastToldKey IS ${from}`;
 

@@ -1,6 +1,7 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 import { dateOf, statement } from "./hot-statements";
+import { awaitWriteLock } from "./write-lock";
 
 type LiveToken = { deviceId: string; id: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null; liveCount: number };
 
@@ -26,6 +27,9 @@ export const replaceLiveBootToken = async ({ deviceId, id, tokenHash, createdAt,
     UPDATE "BootToken" SET tokenHash = ${tokenHash}, createdAt = ${createdAt}, expiresAt = ${expiresAt}, boundIp = ${boundIp}
     WHERE id = (SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC, id DESC LIMIT 1)`;
   let saved = false;
+  // A single statement in autocommit still waits in SQLite's busy handler, event loop blocked, while
+  // another process writes: wait for the lock asynchronously first (write-lock.ts).
+  await awaitWriteLock();
   // Usually one statement; a concurrent spend, void or insert moves it to the other one.
   for (let attempt = 0; attempt < 3 && !saved; attempt += 1) {
     saved = (liveCount === 0) === (attempt % 2 === 0) ? (await insert()) === 1 : (await replace()) === 1;

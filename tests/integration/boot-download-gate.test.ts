@@ -65,7 +65,8 @@ describe("config download gate", () => {
   });
 
   it.each([
-    ["a wrong token", async () => "A".repeat(43), /not valid for this device/],
+    // No device holds it: refused as not-current, no alarm (docs/security.md).
+    ["a wrong token", async () => "A".repeat(43), /not this device's current token/],
     ["another device's token", async () => {
       await prisma.device.create({ data: { mac: "52:54:00:0e:00:99", status: "approved", role: "worker" } });
       return tokenFor("52:54:00:0e:00:99");
@@ -94,10 +95,10 @@ describe("config download gate", () => {
     expect(second).not.toBe(first);
     // One live token row per device: the second script replaced the first token (boot-tokens.ts).
     expect(await prisma.bootToken.count({ where: { deviceId: device.id } })).toBe(1);
-    await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /not valid for this device/);
+    await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /not this device's current token/);
     expect((await get(`mac=${device.mac}&token=${second}`)).status).toBe(200);
     await expectRefused(await get(`mac=${device.mac}&token=${second}`), 403, /already used/);
-    await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /not valid for this device/);
+    await expectRefused(await get(`mac=${device.mac}&token=${first}`), 403, /not this device's current token/);
   });
 
   it("two parallel downloads with one token: exactly one gets the config", async () => {
