@@ -1,5 +1,6 @@
 import { busyTimeoutMs } from "@/lib/db/database-file";
 import { sqliteWriter } from "@/lib/db/sqlite";
+import { isBusy } from "./write-now";
 
 // better-sqlite3 waits for a busy database synchronously: a write that finds another process's
 // write transaction open sleeps inside SQLite's busy handler for up to the busy timeout, and with it
@@ -14,11 +15,6 @@ import { sqliteWriter } from "@/lib/db/sqlite";
 const firstPauseMs = 1;
 const maxPauseMs = 16;
 
-const isBusy = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
-};
 
 const lockIsFree = (): boolean => {
   try {

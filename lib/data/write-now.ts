@@ -22,7 +22,8 @@ export const nowStatement = ({ db }: NowTx, sql: string): Statement => {
 // so rows written here read, sort and compare like the ORM's own.
 export const dateColumn = (date: Date): string => date.toISOString().replace("Z", "+00:00");
 
-const isBusy = (error: unknown): boolean => {
+// SQLite's "another connection holds the lock" (SQLITE_BUSY*, SQLITE_LOCKED*), as better-sqlite3 throws it.
+export const isBusy = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
 
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));

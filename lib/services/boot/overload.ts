@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
-import { findBootDevice } from "@/lib/data/boot-devices";
-import { approvalProofOfDevice } from "@/lib/data/approval-proof";
+import { findBootScriptDevice } from "@/lib/data/boot-script-device";
+import { resolveApprovalProof } from "@/lib/domain/oauth/approval-proof";
 import { isOverloaded, stretchedPollSeconds, type LoadReading, type OverloadLimits } from "@/lib/domain/boot/overload";
 import { waitingScript } from "@/lib/domain/ipxe/script-models";
 import { loadBootSettings } from "./load-boot-settings";
@@ -45,10 +45,10 @@ export const bootLoad = (): LoadReading & { shed: number } => {
 // device (unknown, approved, rejected, console-code: those get the full answer, whatever the load).
 // Nothing else happens for this poll: its sighting is noted by the next poll that is served fully.
 const waitingUnderLoad = async ({ mac, requestOrigin }: { mac: string; requestOrigin: string }): Promise<string | null> => {
-  const device = await findBootDevice(mac);
+  // The same single read as a full answer (boot-script-device.ts): the device with its approval proof.
+  const [device, settings] = await Promise.all([findBootScriptDevice(mac), loadBootSettings()]);
   if (!device || device.status !== "pending") return null;
-  if ((await approvalProofOfDevice(device.id)) === "console-code") return null;
-  const settings = await loadBootSettings();
+  if (resolveApprovalProof({ ...device.approvalProof, cluster: settings.clusterApprovalProof }) === "console-code") return null;
   const pollSeconds = stretchedPollSeconds({ pollSeconds: settings.pollSeconds });
 
   return renderBootScript(waitingScript({ httpBaseUrl: settings.httpBaseUrl ?? requestOrigin, mac: device.mac, pollSeconds }));
