@@ -37,6 +37,12 @@ try {
   // A pending machine polls again and again: its first poll (what it is told, its identity) is written once.
   for (const mac of pending) await script(mac);
   await time("/api/v1/boot/ipxe pending (poll)", (index) => script(pending[index % pending.length]!));
+  // An unknown MAC's first poll registers it (a pending device, its event; the rules decide in the
+  // same transaction). Each source address has its own registration budget, so spread them.
+  const newMac = (index: number) => `52:54:05:00:${((index >> 8) & 0xff).toString(16).padStart(2, "0")}:${(index & 0xff).toString(16).padStart(2, "0")}`;
+  const registerNew = (index: number) =>
+    serveBootScript({ mac: newMac(index), machine: { report: { arch: "x86_64" }, dropped: [] }, sourceIp: `10.${(index >> 8) & 0xff}.${index & 0xff}.9`, requestOrigin: origin });
+  await time("/api/v1/boot/ipxe unknown MAC (registers)", registerNew);
   // Each device downloads once (a first download with a valid one-use token).
   const tokens = await resetForDownloads("52:54:03");
   await time("/api/v1/config/download (first)", (index) => downloadDeviceConfig({ mac: downloads[index]!, token: tokens.get(downloads[index]!), sourceIp: "127.0.0.1" }));

@@ -4,6 +4,8 @@ import { inTransaction, type Db } from "./db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { dateOf, statement } from "./hot-statements";
 import { awaitWriteLock } from "./write-lock";
+import { dateColumn, nowStatement, type NowTx } from "./write-now";
+import { cuid } from "@/lib/db/cuid";
 
 // Device queries of the machine-facing hot path (the boot storm, docs/architecture.md): reads are
 // prepared statements on the plain connection, writes raw statements, because an ORM call costs
@@ -77,14 +79,9 @@ export const updateDeviceIdentity = async ({ id, ...fields }: IdentityUpdate): P
 };
 
 // Compare-and-set, so two concurrent polls of one device record the change once: only the
-// request whose UPDATE matched the old key writes the event.
-export const swapLastToldKey = async ({ id, from, to }: { id: string; from: string | null; to: string }): Promise<boolean> => {
-  await awaitWriteLock();
-  const changed = await prisma.$executeRaw`
-    UPDATE "Device" SET lastToldKey = ${to} WHERE id = ${id} AND lastToldKey IS ${from}`;
-
-  return changed === 1;
-};
+// request whose UPDATE matched the old key writes the event (in the same transaction).
+export const swapLastToldKeyNow = ({ tx, id, from, to }: { tx: NowTx; id: string; from: string | null; to: string }): boolean =>
+  nowStatement(tx, `UPDATE "Device" SET lastToldKey = ? WHERE id = ? AND lastToldKey IS ?`).run(to, id, from).changes === 1;
 
 export type DeviceSighting = { id: string; seenAt: Date; sourceIp: string | null };
 
@@ -110,6 +107,9 @@ export const writeDeviceSightings = async (sightings: DeviceSighting[]): Promise
 };
 
 // Inside a registration's transaction (tx) the count sees that transaction's own rows.
+export const countPendingDevicesNow = (tx: NowTx): number =>
+  Number((nowStatement(tx, `SELECT COUNT(*) AS count FROM "Device" WHERE status = 'pending'`).get() as { count: number }).count);
+
 export const countPendingDevices = async (db: Db = prisma): Promise<number> => {
   const rows = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS count FROM "Device" WHERE status = 'pending'`;
 
@@ -167,5 +167,37 @@ export const insertPendingDevice = ({ tx, device }: { tx: Tx; device: NewPending
       identityCheckedAt: new Date(),
     },
   });
+
+// The same row inside a synchronous write transaction (lib/data/write-now.ts): every column the
+// ORM would fill from the schema's defaults is written here, dates in the ORM's text format, so the
+// row reads back through the ORM as if it had created it (tests/integration/boot-register-now.test.ts).
+export const insertPendingDeviceNow = ({ tx, device }: { tx: NowTx; device: NewPendingDevice }): BootDevice => {
+  const now = dateColumn(new Date());
+  const row = nowStatement(
+    tx,
+    `INSERT INTO "Device" (id, mac, uuid, serial, arch, hostname, hostnameSuggested, lastSourceIp, status, bootAction, configDownloadCount,
+       identityStatus, identityReason, identityCheckedAt, firstSeenAt, lastSeenAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 'install', 0, ?, ?, ?, ?, ?, ?, ?)
+     RETURNING ${bootColumns}`,
+  ).get(
+    cuid(),
+    device.mac,
+    device.uuid,
+    device.serial,
+    device.arch,
+    device.hostname,
+    device.hostname ? 1 : 0,
+    device.lastSourceIp,
+    device.identity.status,
+    device.identity.reason,
+    now,
+    now,
+    now,
+    now,
+    now,
+  ) as Record<string, unknown>;
+
+  return bootDeviceOf(row);
+};
 
 export type { Device };

@@ -4,7 +4,6 @@ import type { Event } from "@/lib/generated/prisma/client";
 import type { EventJson } from "@/lib/schemas/event";
 import type { Db } from "./db";
 import { dateColumn, nowStatement, type NowTx } from "./write-now";
-import { awaitWriteLock } from "./write-lock";
 
 export type StoredEvent = {
   id: string;
@@ -45,16 +44,6 @@ const eventJsonOf = (row: Event): EventJson => ({
 
 export const insertEvent = async ({ event, db = prisma }: { event: NewEvent; db?: Db }): Promise<StoredEvent> =>
   storedOf(await db.event.create({ data: { ...event, details: JSON.stringify(event.details) } }));
-
-// One raw INSERT (~0.3 ms) instead of the ORM create (~2 ms of query-compiler CPU): for the
-// machine-facing hot path, where the event has no other side effect (lib/events/record-plain-event.ts).
-export const insertEventRaw = async (event: NewEvent): Promise<void> => {
-  await awaitWriteLock();
-  await prisma.$executeRaw`
-    INSERT INTO "Event" (id, type, actorType, actorId, actorName, sourceIp, deviceId, details, createdAt)
-    VALUES (${cuid()}, ${event.type}, ${event.actorType}, ${event.actorId}, ${event.actorName},
-            ${event.sourceIp}, ${event.deviceId}, ${JSON.stringify(event.details)}, ${new Date()})`;
-};
 
 // The same row inside a synchronous write transaction (write-now.ts): id and time made here, as the ORM makes them.
 export const insertEventNow = ({ event, tx }: { event: NewEvent; tx: NowTx }): StoredEvent => {

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import type { ApprovalRule, DeviceGroup, Prisma } from "@/lib/generated/prisma/client";
-import { subnetsOf } from "@/lib/domain/rules/rule-gate";
+import { subnetsOf, type GateRule } from "@/lib/domain/rules/rule-gate";
+import { nowStatement, type NowTx } from "./write-now";
 import type { Db, Tx } from "./db";
 
 // An approval rule with its Json list read as the domain value.
@@ -28,6 +29,24 @@ export const writeRule = async ({ id, fields, db = prisma }: { id: string; field
 
 export const removeRule = async ({ id, db = prisma }: { id: string; db?: Db }): Promise<void> => {
   await db.approvalRule.delete({ where: { id } });
+};
+
+// What the rule gate (lib/domain/rules/rule-gate.ts) needs of each enabled rule, read inside a
+// registration's synchronous transaction: when no rule could decide on the new device, it is
+// registered without the ORM (lib/services/boot/register-device.ts).
+export const enabledRuleGatesNow = (tx: NowTx): GateRule[] =>
+  (nowStatement(tx, `SELECT action, sourceSubnets FROM "ApprovalRule" WHERE enabled = 1`).all() as { action: string; sourceSubnets: string | null }[]).map((row) => ({
+    action: row.action,
+    sourceSubnets: subnetsOf(parsedJson(row.sourceSubnets)),
+  }));
+
+// The Json column as stored text; an empty or unreadable text reads as no list (subnetsOf), as the ORM's value does.
+const parsedJson = (text: string | null): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
 };
 
 // The enabled rules with their groups, read inside a registration transaction.

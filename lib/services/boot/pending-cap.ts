@@ -1,4 +1,5 @@
-import { countPendingDevices } from "@/lib/data/boot-devices";
+import { countPendingDevices, countPendingDevicesNow } from "@/lib/data/boot-devices";
+import type { NowTx } from "@/lib/data/write-now";
 import { inTransaction, type Tx } from "@/lib/data/db";
 import { AppError } from "@/lib/domain/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -14,8 +15,14 @@ type CapState = { lastEventAt: number; refusedSinceEvent: number };
 const globalForCap = globalThis as unknown as { ktizoPendingCap?: CapState };
 const cap = (globalForCap.ktizoPendingCap ??= { lastEventAt: 0, refusedSinceEvent: 0 });
 
-export const checkPendingCap = async ({ tx, maxPendingDevices }: { tx: Tx; maxPendingDevices: number }): Promise<void> => {
-  const pending = await countPendingDevices(tx);
+export const checkPendingCap = async ({ tx, maxPendingDevices }: { tx: Tx; maxPendingDevices: number }): Promise<void> =>
+  refuseOverCap({ pending: await countPendingDevices(tx), maxPendingDevices });
+
+// The same check inside a registration's synchronous transaction (lib/data/write-now.ts).
+export const checkPendingCapNow = ({ tx, maxPendingDevices }: { tx: NowTx; maxPendingDevices: number }): void =>
+  refuseOverCap({ pending: countPendingDevicesNow(tx), maxPendingDevices });
+
+const refuseOverCap = ({ pending, maxPendingDevices }: { pending: number; maxPendingDevices: number }): void => {
   if (pending < maxPendingDevices) return;
   countRegistrationRefused("pending_cap");
   cap.refusedSinceEvent += 1;

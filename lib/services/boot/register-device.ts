@@ -1,7 +1,10 @@
-import { findBootDevice, insertPendingDevice, type BootDevice, type Device } from "@/lib/data/boot-devices";
+import { findBootDevice, insertPendingDevice, insertPendingDeviceNow, type BootDevice, type Device } from "@/lib/data/boot-devices";
 import { inTransaction } from "@/lib/data/db";
+import { enabledRuleGatesNow } from "@/lib/data/rules";
+import { writeNow } from "@/lib/data/write-now";
+import { ruleGateBlock } from "@/lib/domain/rules/rule-gate";
 import { AppError } from "@/lib/domain/errors";
-import { recordEvent } from "@/lib/events/record-event";
+import { recordEvent, recordEventNow, type RecordEventInput } from "@/lib/events/record-event";
 import type { DroppedField } from "@/lib/schemas/device";
 import { applyApprovalRules } from "@/lib/services/rules";
 import { afterDeviceChange } from "@/lib/services/devices";
@@ -10,7 +13,7 @@ import { admitRegistration } from "./admit-registration";
 import { checkIdentity } from "./check-identity";
 import { loadBootSettings, type BootSettings } from "./load-boot-settings";
 import { noteKnownDevice, rememberDroppedFields } from "./note-known-device";
-import { checkPendingCap, recordPendingCapHit } from "./pending-cap";
+import { checkPendingCap, checkPendingCapNow, recordPendingCapHit } from "./pending-cap";
 
 export type DeviceReport = {
   mac: string;
@@ -28,43 +31,67 @@ export type DeviceReport = {
 
 export type RegisterResult = { device: BootDevice; created: boolean };
 
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+// The ORM's unique violation, or SQLite's own from a synchronous transaction (better-sqlite3).
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+
+  return code === "P2002" || code === "SQLITE_CONSTRAINT_UNIQUE";
+};
 
 type PendingOptions = { report: DeviceReport; hostname: string | undefined; identity: IdentityVerdict; maxPendingDevices: number };
 
-const createPending = async ({ report, hostname, identity, maxPendingDevices }: PendingOptions): Promise<Device> =>
+const newPendingDevice = ({ report, hostname, identity }: PendingOptions) => ({
+  mac: report.mac,
+  uuid: report.uuid ?? null,
+  serial: report.serial ?? null,
+  arch: report.arch ?? null,
+  hostname: hostname ?? null,
+  lastSourceIp: report.sourceIp,
+  identity,
+});
+
+const registrationEvents = (device: Pick<BootDevice, "id" | "mac" | "uuid" | "serial" | "arch">, { report, identity }: PendingOptions): RecordEventInput[] => {
+  const actor = { type: "device" as const, id: device.id, name: device.mac };
+  const dropped = report.dropped ?? [];
+  const registered: RecordEventInput = {
+    type: "device.registered",
+    actor,
+    sourceIp: report.sourceIp,
+    deviceId: device.id,
+    details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via, identity: identity.status, ...(dropped.length ? { dropped } : {}) },
+  };
+
+  return dropped.length > 0 ? [registered, { type: "device.report_invalid", actor, sourceIp: report.sourceIp, deviceId: device.id, details: { dropped } }] : [registered];
+};
+
+// The common case, a new MAC that no enabled rule could decide on, as one short synchronous
+// transaction of prepared statements (lib/data/write-now.ts): the cap, the row and its events cost
+// well under a millisecond, where the ORM's interactive transaction cost ~6 ms of CPU per machine,
+// the largest share of a rack's power-on (docs/benchmarks.md). null when a rule's gate is open for
+// this request: the rules then decide in the ORM transaction below, in the same transaction as the
+// insert, so such a device is never seen pending. Reading the rules inside this transaction means a
+// rule saved meanwhile is either seen here or saved after the device exists.
+const createPendingNow = (options: PendingOptions): Promise<BootDevice | null> =>
+  writeNow((tx) => {
+    const gate = { sourceIp: options.report.sourceIp, identityStatus: options.identity.status };
+    if (enabledRuleGatesNow(tx).some((rule) => ruleGateBlock(rule, gate) === null)) return null;
+    checkPendingCapNow({ tx, maxPendingDevices: options.maxPendingDevices });
+    const device = insertPendingDeviceNow({ tx, device: newPendingDevice(options) });
+    for (const event of registrationEvents(device, options)) recordEventNow(event, tx);
+
+    return device;
+  });
+
+const createPending = async (options: PendingOptions): Promise<Device> =>
   inTransaction(async (tx) => {
-    await checkPendingCap({ tx, maxPendingDevices });
-    const device = await insertPendingDevice({
-      tx,
-      device: {
-        mac: report.mac,
-        uuid: report.uuid ?? null,
-        serial: report.serial ?? null,
-        arch: report.arch ?? null,
-        hostname: hostname ?? null,
-        lastSourceIp: report.sourceIp,
-        identity,
-      },
-    });
-    const actor = { type: "device" as const, id: device.id, name: device.mac };
-    const dropped = report.dropped ?? [];
-    await recordEvent(
-      {
-        type: "device.registered",
-        actor,
-        sourceIp: report.sourceIp,
-        deviceId: device.id,
-        details: { mac: device.mac, uuid: device.uuid, serial: device.serial, arch: device.arch, via: report.via, identity: identity.status, ...(dropped.length ? { dropped } : {}) },
-      },
-      tx,
-    );
-    if (dropped.length > 0) await recordEvent({ type: "device.report_invalid", actor, sourceIp: report.sourceIp, deviceId: device.id, details: { dropped } }, tx);
+    await checkPendingCap({ tx, maxPendingDevices: options.maxPendingDevices });
+    const device = await insertPendingDevice({ tx, device: newPendingDevice(options) });
+    for (const event of registrationEvents(device, options)) await recordEvent(event, tx);
 
     // Auto-approval rules (docs/rules-groups-webhooks.md) decide in the same transaction: a device is never seen
     // pending by anyone when a rule approves or rejects it. A rule approves only from its source
     // subnets and only a request whose address is bound to the MAC (lib/domain/rules/rule-gate.ts).
-    return (await applyApprovalRules({ device, tx, gate: { sourceIp: report.sourceIp, identityStatus: identity.status } })) ?? device;
+    return (await applyApprovalRules({ device, tx, gate: { sourceIp: options.report.sourceIp, identityStatus: options.identity.status } })) ?? device;
   });
 
 // First requests for one MAC share one in-flight creation in this process (a rack powering on
@@ -102,7 +129,14 @@ const registerOnce = async (report: DeviceReport): Promise<RegisterResult> => {
     // A machine-suggested hostname is only a suggestion: dropped when another device has it.
     const hostname = report.hostname && attempt === 0 ? report.hostname : undefined;
     try {
-      const device = await createPending({ report, hostname, identity: await identityOf(report, settings), maxPendingDevices: settings.maxPendingDevices });
+      const options = { report, hostname, identity: await identityOf(report, settings), maxPendingDevices: settings.maxPendingDevices };
+      const quick = await createPendingNow(options);
+      if (quick) {
+        rememberDroppedFields(quick.id, report.dropped ?? []);
+
+        return { device: quick, created: true };
+      }
+      const device = await createPending(options);
       rememberDroppedFields(device.id, report.dropped ?? []);
       // A rule may have approved it with a static IP: its dnsmasq reservation follows at once.
       if (device.status !== "pending") await afterDeviceChange(device);
