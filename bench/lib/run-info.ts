@@ -22,7 +22,8 @@ export const currentRun = (): RunInfo => {
   if (existing) return JSON.parse(existing) as RunInfo;
   const startedAt = new Date().toISOString();
   const commit = git(["rev-parse", "HEAD"]) || "unknown";
-  const dirty = git(["status", "--porcelain", "--untracked-files=no"]) !== "";
+  // Result files and the pages rendered from them are outputs, not what is measured.
+  const dirty = git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results", ":(exclude)docs/benchmarks.md", ":(exclude)README.md"]) !== "";
   const info = { runId: `${startedAt}-${commit.slice(0, 8)}`, commit, dirty, startedAt };
   process.env.KTIZO_BENCH_RUN = JSON.stringify(info);
 
