@@ -8,18 +8,13 @@ import { flushDeviceSightings } from "@/lib/services/boot";
 import { updateNetworkSettings } from "@/lib/services/network";
 import { machineRequest, noParams, seedNetworkSettings, testHttpBaseUrl } from "@/tests/helpers/boot-fixtures";
 import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
+import { isoText, storedFormat } from "@/tests/helpers/stored-format";
 
 // The machine-facing hot path writes with raw SQL (boot-devices, boot-tokens, device-identity,
 // record-plain-event, load-boot-settings): rows it writes must read back through Prisma exactly
 // as ORM-written rows do, and settings saved anywhere must show on the very next script.
 const ipxe = (query: string, ip?: string) => bootScript(machineRequest(`/api/v1/boot/ipxe?${query}`, { ip }), noParams);
 const entry = async () => (await bootEntry(machineRequest("/boot.ipxe"), noParams)).text();
-const isoText = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
-const storedFormat = async (table: "Device" | "BootToken" | "Event", column: string, id: string) => {
-  const rows = await prisma.$queryRawUnsafe<{ value: string; kind: string }[]>(`SELECT CAST(${column} AS TEXT) AS value, typeof(${column}) AS kind FROM "${table}" WHERE id = ?`, id);
-
-  return rows[0]!;
-};
 
 beforeAll(async () => {
   await seedGeneratedCluster();

@@ -6,18 +6,14 @@ import { sqliteWriter } from "@/lib/db/sqlite";
 import { resetRegistrationLimiter } from "@/lib/services/boot/admit-registration";
 import { machineRequest, noParams, seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
 import { seedGeneratedCluster } from "@/tests/helpers/seed-cluster-config";
+import { isoText, storedFormat } from "@/tests/helpers/stored-format";
 
 // A new MAC that no enabled rule could decide on is registered in one synchronous transaction of
 // prepared statements (lib/services/boot/register-device.ts, createPendingNow); with a rule whose
 // gate is open for the request, the ORM transaction with the rules runs instead. Both must leave
 // the same rows behind.
 const ipxe = (query: string, ip: string) => bootScript(machineRequest(`/api/v1/boot/ipxe?${query}`, { ip }), noParams);
-const isoText = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
-const storedText = async (column: string, id: string): Promise<{ value: string; kind: string }> => {
-  const rows = await prisma.$queryRawUnsafe<{ value: string; kind: string }[]>(`SELECT CAST(${column} AS TEXT) AS value, typeof(${column}) AS kind FROM "Device" WHERE id = ?`, id);
-
-  return rows[0]!;
-};
+const storedText = (column: string, id: string) => storedFormat("Device", column, id);
 
 beforeAll(async () => {
   await seedGeneratedCluster();
