@@ -123,4 +123,15 @@ describe("a change of what the device is told", () => {
     const { writes } = await writesOfPolls(mac);
     expect(withoutSightings(writes)).toEqual([]);
   });
+
+  it("is recorded once when many requests see the change at the same moment", async () => {
+    const mac = "52:54:00:ab:00:04";
+    const device = await prisma.device.create({ data: { mac, status: "pending" } });
+    await writesOfPolls(mac);
+    await prisma.device.update({ where: { id: device.id }, data: { status: "rejected" } });
+    // All read the old told key before any swaps it (lib/services/boot/record-told-change.ts): one wins.
+    const bodies = await Promise.all(Array.from({ length: 12 }, () => poll(mac)));
+    expect(bodies.every((body) => body.includes("was rejected"))).toBe(true);
+    expect(await prisma.event.count({ where: { deviceId: device.id, type: "boot.script_served" } })).toBe(1);
+  });
 });
