@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { authenticate } from "@/lib/auth/authenticate";
 import { decideAccess } from "@/lib/auth/guard";
 import { hasAdmin } from "@/lib/auth/has-admin";
@@ -18,11 +19,13 @@ export const requireAdmin = async (pathname = "/"): Promise<Principal> => {
 };
 
 // The signed-in principal of the current request, or null (for public pages such as /login).
-export const currentPrincipal = async (): Promise<Principal | null> => {
+// Once per rendered request: the admin layout and its page both ask (React's cache() memoizes per
+// server render, https://react.dev/reference/react/cache; elsewhere it is a plain call).
+export const currentPrincipal = cache(async (): Promise<Principal | null> => {
   const headerStore = await headers();
 
   return authenticate({ cookieHeader: headerStore.get("cookie"), authorization: headerStore.get("authorization") });
-};
+});
 
 // Audit events record the client address; the same rule as route handlers (lib/http/source-ip.ts).
 export const currentSourceIp = async (): Promise<string | null> => {
