@@ -11,8 +11,6 @@ export type LiveBootToken = { id: string; tokenHash: string; createdAt: Date; ex
 export type BootScriptDevice = BootDevice & {
   approvalProof: { device: string | null; group: string | null };
   liveToken: LiveBootToken | null;
-  // Unspent, not voided rows: more than one only if an older version left them.
-  liveTokenCount: number;
 };
 
 const sql = `
@@ -21,8 +19,7 @@ const sql = `
     .map((column) => `d.${column.trim()}`)
     .join(", ")},
          d.approvalProof AS deviceApprovalProof, g.approvalProof AS groupApprovalProof,
-         t.id AS tokenId, t.tokenHash, t.createdAt AS tokenCreatedAt, t.expiresAt AS tokenExpiresAt, t.boundIp AS tokenBoundIp,
-         (SELECT COUNT(*) FROM "BootToken" WHERE deviceId = d.id AND usedAt IS NULL AND voidedAt IS NULL) AS liveTokenCount
+         t.id AS tokenId, t.tokenHash, t.createdAt AS tokenCreatedAt, t.expiresAt AS tokenExpiresAt, t.boundIp AS tokenBoundIp
   FROM "Device" AS d
   LEFT JOIN "DeviceGroup" AS g ON g.id = d.groupId
   LEFT JOIN "BootToken" AS t ON t.id = (
@@ -32,11 +29,10 @@ const sql = `
 export const findBootScriptDevice = async (mac: string): Promise<BootScriptDevice | null> => {
   const row = statement(sql).get(mac) as Record<string, unknown> | undefined;
   if (!row) return null;
-  const { deviceApprovalProof, groupApprovalProof, liveTokenCount, tokenId, tokenHash, tokenCreatedAt, tokenExpiresAt, tokenBoundIp, ...device } = row;
+  const { deviceApprovalProof, groupApprovalProof, tokenId, tokenHash, tokenCreatedAt, tokenExpiresAt, tokenBoundIp, ...device } = row;
 
   return {
     ...bootDeviceOf(device),
-    liveTokenCount: Number(liveTokenCount),
     approvalProof: { device: (deviceApprovalProof as string | null) ?? null, group: (groupApprovalProof as string | null) ?? null },
     liveToken:
       tokenId === null || tokenId === undefined

@@ -1,53 +1,39 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 import { dateOf, statement } from "./hot-statements";
-import { awaitWriteLock } from "./write-lock";
+import { dateColumn, nowStatement, writeNow } from "./write-now";
 
-type LiveToken = { deviceId: string; id: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null; liveCount: number };
+type LiveToken = { deviceId: string; id: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
 
 // At most one live token row per device: a new Talos script replaces the hash (and the bound
 // address, identityCheck ip-only) of the live row instead of adding one, so a device polled a
 // thousand times still has one token row, and the older token is void the moment the new one
-// exists. A row is inserted only while the device has no live one (one statement, so two
-// concurrent scripts cannot both insert). Any other unspent row (left by an older version;
-// liveCount is what the caller read) is voided, so a second script (or an intruder's request that
-// got through) never leaves two usable tokens.
+// exists. A row is inserted only while the device has no live one. Any other unspent row (left by
+// an older version) is voided, so a second script (or an intruder's request that got through)
+// never leaves two usable tokens.
 // id: the row the caller derived the token from (lib/services/boot/boot-token.ts); a live row that
 // is not it (a concurrent request replaced it meanwhile) still takes the hash. Either way the stored
 // hash is of the token the caller serves.
-// Single raw statements in autocommit (each takes the write lock as it starts): a boot storm's
-// first Talos scripts write one statement each instead of a five-call ORM transaction.
-export const replaceLiveBootToken = async ({ deviceId, id, tokenHash, createdAt, expiresAt, boundIp, liveCount }: LiveToken): Promise<void> => {
-  const insert = () => prisma.$executeRaw`
-    INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
-    SELECT ${id}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp}
-    WHERE NOT EXISTS (SELECT 1 FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL)
-      AND NOT EXISTS (SELECT 1 FROM "BootToken" WHERE id = ${id})`;
-  const replace = () => prisma.$executeRaw`
-    UPDATE "BootToken" SET tokenHash = ${tokenHash}, createdAt = ${createdAt}, expiresAt = ${expiresAt}, boundIp = ${boundIp}
-    WHERE id = (SELECT id FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC, id DESC LIMIT 1)`;
-  let saved = false;
-  // A single statement in autocommit still waits in SQLite's busy handler, event loop blocked, while
-  // another process writes: wait for the lock asynchronously first (write-lock.ts).
-  await awaitWriteLock();
-  // Usually one statement; a concurrent spend, void or insert moves it to the other one.
-  for (let attempt = 0; attempt < 3 && !saved; attempt += 1) {
-    saved = (liveCount === 0) === (attempt % 2 === 0) ? (await insert()) === 1 : (await replace()) === 1;
-  }
-  if (!saved) {
-    // The preferred id is taken by a spent row of this device (it was spent meanwhile): a new row.
-    const inserted = await prisma.$executeRaw`
-      INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp)
-      SELECT ${cuid()}, ${deviceId}, ${tokenHash}, ${createdAt}, ${expiresAt}, ${boundIp}
-      WHERE NOT EXISTS (SELECT 1 FROM "BootToken" WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL)`;
-    // Never serve a token that was not saved: the request fails and iPXE asks again.
-    if (inserted !== 1) throw new Error(`boot token of device ${deviceId} changed concurrently: not saved`);
-  }
-  if (liveCount > 1) {
-    await prisma.$executeRaw`
-      UPDATE "BootToken" SET voidedAt = ${createdAt}
-      WHERE deviceId = ${deviceId} AND usedAt IS NULL AND voidedAt IS NULL AND tokenHash <> ${tokenHash}`;
-  }
+// One short synchronous write transaction (lib/data/write-now.ts): the read of the live row and the
+// write cannot be split by another writer, and no ORM transaction of this process that happens to
+// be open can absorb the write (the ORM adapter runs a query outside a transaction on the
+// transaction's connection, so it would commit or roll back with it).
+export const replaceLiveBootToken = async ({ deviceId, id, tokenHash, createdAt, expiresAt, boundIp }: LiveToken): Promise<void> => {
+  const [created, expires] = [dateColumn(createdAt), dateColumn(expiresAt)];
+  await writeNow((tx) => {
+    const live = nowStatement(tx, `SELECT id FROM "BootToken" WHERE deviceId = ? AND usedAt IS NULL AND voidedAt IS NULL ORDER BY createdAt DESC, id DESC LIMIT 1`).get(deviceId) as
+      | { id: string }
+      | undefined;
+    let kept = live?.id;
+    if (kept) {
+      nowStatement(tx, `UPDATE "BootToken" SET tokenHash = ?, createdAt = ?, expiresAt = ?, boundIp = ? WHERE id = ?`).run(tokenHash, created, expires, boundIp, kept);
+    } else {
+      // The preferred id is taken by a spent row of this device (it was spent meanwhile): a new row.
+      kept = nowStatement(tx, `SELECT 1 FROM "BootToken" WHERE id = ?`).get(id) ? cuid() : id;
+      nowStatement(tx, `INSERT INTO "BootToken" (id, deviceId, tokenHash, createdAt, expiresAt, boundIp) VALUES (?, ?, ?, ?, ?, ?)`).run(kept, deviceId, tokenHash, created, expires, boundIp);
+    }
+    nowStatement(tx, `UPDATE "BootToken" SET voidedAt = ? WHERE deviceId = ? AND usedAt IS NULL AND voidedAt IS NULL AND id <> ?`).run(created, deviceId, kept);
+  });
 };
 
 // Voids every unspent token of the device (a change of what it may be told makes them stale).

@@ -20,13 +20,13 @@ const derive = (key: Buffer, row: { id: string; createdAt: Date }): string =>
 
 export type BootToken = { token: string; save: (() => Promise<void>) | null };
 
-type BootTokenOptions = { deviceId: string; live: LiveBootToken | null; liveCount: number; windowMinutes: number; boundIp: string | null };
+type BootTokenOptions = { deviceId: string; live: LiveBootToken | null; windowMinutes: number; boundIp: string | null };
 
 // The live token again when it is still usable (lib/domain/boot/token-reuse.ts) and was derived
 // with this key (a row of an older version, or of another secret key, is not: it is replaced).
 // Otherwise a new token, saved only after the script rendered (save), so a refused script leaves no
 // live token behind; saving replaces the live row in place (one live token row per device).
-export const bootTokenFor = async ({ deviceId, live, liveCount, windowMinutes, boundIp }: BootTokenOptions): Promise<BootToken> => {
+export const bootTokenFor = async ({ deviceId, live, windowMinutes, boundIp }: BootTokenOptions): Promise<BootToken> => {
   const key = await bootTokenKey();
   const now = new Date();
   if (live && tokenReusable({ live, boundIp, now, windowMinutes })) {
@@ -39,5 +39,5 @@ export const bootTokenFor = async ({ deviceId, live, liveCount, windowMinutes, b
   const token = derive(key, { id, createdAt });
   const expiresAt = new Date(createdAt.getTime() + windowMinutes * 60_000);
 
-  return { token, save: () => replaceLiveBootToken({ deviceId, id, tokenHash: hashToken(token), createdAt, expiresAt, boundIp, liveCount }) };
+  return { token, save: () => replaceLiveBootToken({ deviceId, id, tokenHash: hashToken(token), createdAt, expiresAt, boundIp }) };
 };

@@ -40,13 +40,13 @@ export const deviceBootState = (device: Pick<BootDevice, "status" | "bootAction"
   role: device.role,
 });
 
-type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean; boundIp: string | null; consoleCode: boolean; live: LiveBootToken | null; liveCount: number };
+type BuildOptions = { device: BootDevice; settings: BootSettings; httpBaseUrl: string; wipe: boolean; boundIp: string | null; consoleCode: boolean; live: LiveBootToken | null };
 
-const buildTalosScript = async ({ device, settings, httpBaseUrl, wipe, boundIp, consoleCode, live, liveCount }: BuildOptions): Promise<{ script: IpxeScript; minted: BootToken }> => {
+const buildTalosScript = async ({ device, settings, httpBaseUrl, wipe, boundIp, consoleCode, live }: BuildOptions): Promise<{ script: IpxeScript; minted: BootToken }> => {
   const arch = talosArchOf(device.arch);
   const talosVersion = settings.talosVersion ?? "";
   const assets = bootAssetUrls({ httpBaseUrl, talosVersion, arch });
-  const minted = await bootTokenFor({ deviceId: device.id, live, liveCount, windowMinutes: settings.provisionWindowMinutes, boundIp });
+  const minted = await bootTokenFor({ deviceId: device.id, live, windowMinutes: settings.provisionWindowMinutes, boundIp });
   const configUrl = configDownloadUrl({ httpBaseUrl, mac: device.mac, token: minted.token });
   const kernelArgs = talosKernelArgs({ arch, initrdName: assets.initrdName, extraKernelArgs: settings.extraKernelArgs, configUrl, wipe });
   // Console-code mode: Talos runs the OAuth2 device flow against ktizo before it fetches talos.config.
@@ -90,7 +90,7 @@ export const serveBootScript = async ({ mac, machine, sourceIp, requestOrigin }:
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: policy.reason });
   } else if (decision.script === "talos") {
     const boundIp = policy?.kind === "mint-ip" ? policy.ip : null;
-    ({ script, minted } = await buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, boundIp, consoleCode, live: found?.liveToken ?? null, liveCount: found?.liveTokenCount ?? 0 }));
+    ({ script, minted } = await buildTalosScript({ device, settings, httpBaseUrl, wipe: decision.wipe, boundIp, consoleCode, live: found?.liveToken ?? null }));
   } else if (decision.script === "not-ready") {
     script = notReadyScript({ httpBaseUrl, mac, pollSeconds, reason: decision.reason });
   } else if (decision.script === "rejected") {
