@@ -3,6 +3,7 @@ import { generateSecretToken, hashToken } from "@/lib/auth/tokens";
 import { approvalProofOfDevice } from "@/lib/data/approval-proof";
 import { countIssuedSince, countLivePending, createDeviceAuthorization, deleteExpiredDeviceAuthorizations, type NewDeviceAuthorization } from "@/lib/data/device-authorizations";
 import { findBootDevice } from "@/lib/data/boot-devices";
+import { isUniqueViolation } from "@/lib/data/unique-violation";
 import { parseMac } from "@/lib/domain/mac";
 import { oauthClientId, verificationUri } from "@/lib/domain/oauth/talos-oauth-args";
 import { deviceCodeLifetimeSeconds, initialIntervalSeconds } from "@/lib/domain/oauth/token-answer";
@@ -25,8 +26,6 @@ const newUserCode = (): string => {
     if (code) return code;
   }
 };
-
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
 
 // User codes are unique among stored rows; a collision (1 in ~5e7 at the global cap) draws again.
 const createWithFreshUserCode = async (data: Omit<NewDeviceAuthorization, "userCodeHash">) => {

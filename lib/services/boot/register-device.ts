@@ -1,6 +1,7 @@
 import { findBootDevice, insertPendingDevice, insertPendingDeviceNow, type BootDevice, type Device } from "@/lib/data/boot-devices";
 import { inTransaction } from "@/lib/data/db";
 import { enabledRuleGatesNow } from "@/lib/data/rules";
+import { isUniqueViolation } from "@/lib/data/unique-violation";
 import { writeNow } from "@/lib/data/write-now";
 import { ruleGateBlock } from "@/lib/domain/rules/rule-gate";
 import { AppError } from "@/lib/domain/errors";
@@ -30,13 +31,6 @@ export type DeviceReport = {
 };
 
 export type RegisterResult = { device: BootDevice; created: boolean };
-
-// The ORM's unique violation, or SQLite's own from a synchronous transaction (better-sqlite3).
-const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-
-  return code === "P2002" || code === "SQLITE_CONSTRAINT_UNIQUE";
-};
 
 type PendingOptions = { report: DeviceReport; hostname: string | undefined; identity: IdentityVerdict; maxPendingDevices: number };
 

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/data/db";
 import { writeDevice, type DeviceRow as Device } from "@/lib/data/device-rows";
 import { claimRuleMatch, listEnabledRulesWithGroup, type RuleWithGroup } from "@/lib/data/rules";
+import { isUniqueViolation } from "@/lib/data/unique-violation";
 import { candidateRules } from "@/lib/domain/rules/match-rule";
 import { recordEvent } from "@/lib/events/record-event";
 import { ruleGateBlock, type GateSubject } from "@/lib/domain/rules/rule-gate";
@@ -11,9 +12,6 @@ type ApplyApprovalRulesOptions = { device: Device; tx: Tx; gate: GateSubject };
 // A unique-index race (another registration took the same name or address between our read and
 // write) is retried with the loser's values excluded; a few rounds settle any realistic burst.
 const maxAssignmentRounds = 5;
-
-const isUniqueViolation = (error: unknown): error is { code: string; meta?: { target?: unknown } } =>
-  (error as { code?: unknown } | null)?.code === "P2002";
 
 // Runs inside the registration transaction of a newly created pending device. The first enabled,
 // matching, not exhausted rule (priority order) decides; the device comes back approved or
