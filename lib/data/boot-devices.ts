@@ -106,12 +106,14 @@ export const writeDeviceSightings = async (sightings: DeviceSighting[]): Promise
   });
 };
 
-// Inside a registration's transaction (tx) the count sees that transaction's own rows.
-export const countPendingDevicesNow = (tx: NowTx): number =>
-  Number((nowStatement(tx, `SELECT COUNT(*) AS count FROM "Device" WHERE status = 'pending'`).get() as { count: number }).count);
+// Inside a registration's transaction (the ORM's tx or a synchronous one) the count sees that
+// transaction's own rows.
+const countPendingSql = `SELECT COUNT(*) AS count FROM "Device" WHERE status = 'pending'`;
+
+export const countPendingDevicesNow = (tx: NowTx): number => Number((nowStatement(tx, countPendingSql).get() as { count: number }).count);
 
 export const countPendingDevices = async (db: Db = prisma): Promise<number> => {
-  const rows = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS count FROM "Device" WHERE status = 'pending'`;
+  const rows = await db.$queryRawUnsafe<{ count: number | bigint }[]>(countPendingSql);
 
   return Number(rows[0]?.count ?? 0);
 };
