@@ -3,8 +3,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { inTransaction, type Db } from "./db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { dateOf, statement } from "./hot-statements";
-import { awaitWriteLock } from "./write-lock";
-import { dateColumn, nowStatement, type NowTx } from "./write-now";
+import { dateColumn, nowStatement, writeNow, type NowTx } from "./write-now";
 import { cuid } from "@/lib/db/cuid";
 
 // Device queries of the machine-facing hot path (the boot storm, docs/architecture.md): reads are
@@ -65,17 +64,22 @@ export const findDownloadDevice = async (mac: string): Promise<DownloadDevice | 
 export type IdentityUpdate = { id: string; uuid?: string | null; serial?: string | null; arch?: string | null };
 
 // Only the reported fields that changed are passed in; absent keys stay as they are.
+// One synchronous write transaction (write-now.ts), as every other machine-facing write: it never
+// waits for the lock with the event loop blocked, and no open ORM transaction of this process can
+// absorb it.
 export const updateDeviceIdentity = async ({ id, ...fields }: IdentityUpdate): Promise<void> => {
-  const now = new Date();
-  // A single statement in autocommit still waits in SQLite's busy handler, event loop blocked, while
-  // another process writes: wait for the lock asynchronously first (write-lock.ts).
-  await awaitWriteLock();
-  await prisma.$executeRaw`
-    UPDATE "Device" SET updatedAt = ${now},
-      uuid = CASE WHEN ${"uuid" in fields ? 1 : 0} = 1 THEN ${fields.uuid ?? null} ELSE uuid END,
-      serial = CASE WHEN ${"serial" in fields ? 1 : 0} = 1 THEN ${fields.serial ?? null} ELSE serial END,
-      arch = CASE WHEN ${"arch" in fields ? 1 : 0} = 1 THEN ${fields.arch ?? null} ELSE arch END
-    WHERE id = ${id}`;
+  const now = dateColumn(new Date());
+  const given = (key: "uuid" | "serial" | "arch") => (key in fields ? 1 : 0);
+  await writeNow((tx) =>
+    nowStatement(
+      tx,
+      `UPDATE "Device" SET updatedAt = ?,
+         uuid = CASE WHEN ? = 1 THEN ? ELSE uuid END,
+         serial = CASE WHEN ? = 1 THEN ? ELSE serial END,
+         arch = CASE WHEN ? = 1 THEN ? ELSE arch END
+       WHERE id = ?`,
+    ).run(now, given("uuid"), fields.uuid ?? null, given("serial"), fields.serial ?? null, given("arch"), fields.arch ?? null, id),
+  );
 };
 
 // Compare-and-set, so two concurrent polls of one device record the change once: only the
