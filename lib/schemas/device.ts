@@ -130,6 +130,14 @@ export const registerDeviceSchema = z.strictObject({
 });
 export type RegisterDeviceInput = z.infer<typeof registerDeviceSchema>;
 
+// The register body as the route uses it: the MAC still raw (requireMac answers its 400), the
+// reported fields through parseMachineReport, so nothing unchecked goes further.
+export const registerBodySchema = registerDeviceSchema.transform(({ mac, hostname, ...reported }) => ({
+  mac,
+  hostname,
+  ...parseMachineReport(reported),
+}));
+
 export const configDownloadQuerySchema = z.object({
   token: reported(z.string().max(256)),
 });
