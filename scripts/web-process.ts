@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { clientAddressOf, isTrustedProxy } from "@/lib/domain/client-address";
 import { env, trustedProxiesOf } from "@/lib/env";
+import { throughMachineLane } from "@/lib/http/machine-lane";
 import { flushDeviceSightings } from "@/lib/services/boot";
 
 // tsx (`node --import tsx`, how this script is started) turns on Node's source-map support for the
@@ -33,7 +34,8 @@ const server = createServer((req, res) => {
   if (!peer || !isTrustedProxy(peer, trusted)) delete req.headers["x-forwarded-proto"];
   // Tests only (lib/env.ts): which of the web processes answered.
   if (pidHeader === "1") res.setHeader("x-ktizo-web-pid", String(process.pid));
-  void handle(req, res);
+  // Machine requests wait their turn for Next here; admin requests pass (machine-lane.ts).
+  throughMachineLane(req, res, () => void handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
 // A port that cannot be bound ends this process (Next's own handler would only log it and leave a

@@ -137,6 +137,40 @@ describe("two web processes", () => {
     feed.response.destroy();
   }, 120_000);
 
+  it("held config downloads leave the machine lane: with more held than its 16 slots, /boot.ipxe still answers at once", async () => {
+    // 40 held downloads on new connections: about 20 on each process, more than the lane's 16
+    // slots (lib/http/machine-lane.ts). Were a held request to keep its slot, every later machine
+    // request on that process would wait for the 30 s hold to end.
+    const devices = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => prisma.device.create({ data: { mac: `52:54:00:a9:00:${n.toString(16).padStart(2, "0")}`, status: "pending" } })),
+    );
+    const holdAgents = devices.map(() => new Agent({ keepAlive: false }));
+    agents.push(...holdAgents);
+    const answered: number[] = [];
+    const holds = devices.map((device, n) =>
+      send({ agent: holdAgents[n]!, path: `/api/v1/config/download?mac=${device.mac}` }).then(
+        () => answered.push(n),
+        () => null,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const probes: { pid: number; ms: number; status: number }[] = [];
+    for (let n = 0; n < 6; n += 1) {
+      const started = Date.now();
+      const { response, pid } = await send({ agent: new Agent({ keepAlive: false }), path: "/boot.ipxe" });
+      await textOf(response);
+      probes.push({ pid, ms: Date.now() - started, status: response.statusCode ?? 0 });
+    }
+    expect(answered).toEqual([]);
+    expect(new Set(probes.map((probe) => probe.pid)).size).toBe(2);
+    for (const probe of probes) {
+      expect(probe.status).toBe(200);
+      expect(probe.ms).toBeLessThan(3_000);
+    }
+    for (const agent of holdAgents) agent.destroy();
+    await Promise.all(holds);
+  }, 60_000);
+
   it("the per-address registration budget holds for both processes together (each holds 1/N of it)", async () => {
     const outcomes: { status: number; pid: number }[] = [];
     for (let n = 0; n < 12; n += 1) {

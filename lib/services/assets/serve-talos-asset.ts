@@ -3,6 +3,7 @@ import path from "node:path";
 import { fetchFactoryAsset, type AssetBody } from "@/lib/assets/fetch-factory-asset";
 import { parseAssetRef, vanillaSchematic } from "@/lib/domain/boot-assets";
 import { AppError } from "@/lib/domain/errors";
+import { leaveMachineLane } from "@/lib/http/machine-lane";
 import { env } from "@/lib/env";
 import { paths } from "@/lib/paths";
 import { getClusterSettings } from "@/lib/services/cluster";
@@ -36,6 +37,9 @@ export const serveTalosAsset = async ({ talosVersion, fileName, head = false }: 
   if (ref.talosVersion !== configured) {
     throw new AppError("not_found", `asset ${ref.talosVersion}/${ref.fileName} is not on disk, and only the cluster's Talos version (${configured ?? "none configured"}) is pulled from Image Factory`);
   }
+
+  // The pull waits on Image Factory, not on this process's CPU (lib/http/machine-lane.ts).
+  leaveMachineLane();
 
   return fetchFactoryAsset({ ref, file: cached, factoryUrl: env().KTIZO_FACTORY_URL, schematic });
 };

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/domain/errors";
 import { recordPlainEvent } from "@/lib/events/record-plain-event";
 import { countConfigDownload, setHeldDownloads } from "@/lib/metrics/count";
+import { leaveMachineLane } from "@/lib/http/machine-lane";
 
 // Held config downloads (a pending device's request kept open until approval) each cost an open
 // socket and a waiter: at most `maxHeldDownloads` per process. Beyond it a request is answered at
@@ -39,6 +40,9 @@ export const holdSlot = () => {
       holding = true;
       held.count += 1;
       setHeldDownloads(held.count);
+      // A held request waits for an approval, not for this process's CPU: its lane slot goes to
+      // the next machine request (machine-lane.ts).
+      leaveMachineLane();
     },
     release: (): void => {
       if (!holding) return;

@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { findBootScriptDevice } from "@/lib/data/boot-script-device";
+import { machineLaneWaiting } from "@/lib/http/machine-lane";
 import { resolveApprovalProof } from "@/lib/domain/oauth/approval-proof";
 import { isOverloaded, stretchedPollSeconds, type LoadReading, type OverloadLimits } from "@/lib/domain/boot/overload";
 import { waitingScript } from "@/lib/domain/ipxe/script-models";
@@ -35,10 +36,14 @@ const monitor = (): Monitor => {
   return (globalForLoad.ktizoBootLoad = state);
 };
 
+// Boot requests in this process: those in the routes (waiting for a boot slot or working) and
+// those still waiting in the machine lane, in front of Next.
+const inFlight = (state: Monitor): number => state.inFlight + machineLaneWaiting();
+
 export const bootLoad = (): LoadReading & { shed: number } => {
   const state = monitor();
 
-  return { loopDelayMs: state.delayMs, inFlight: state.inFlight, shed: state.shed };
+  return { loopDelayMs: state.delayMs, inFlight: inFlight(state), shed: state.shed };
 };
 
 // The waiting script with a stretched sleep, for a device that is pending now; null for any other
@@ -56,12 +61,12 @@ const waitingUnderLoad = async ({ mac, requestOrigin }: { mac: string; requestOr
 
 // GET /api/v1/boot/ipxe through backpressure: `serve` (the full answer) unless this process is
 // overloaded and the device is pending. The full answer waits for one of the process's boot slots;
-// `inFlight` counts the waiting and the working. `limits`: the defaults unless a test sets its own.
+// `inFlight` counts the waiting (here and in the machine lane) and the working. `limits`: the defaults unless a test sets its own.
 type Options = { mac: string; requestOrigin: string; limits?: OverloadLimits };
 
 export const withPollBackpressure = async ({ limits, ...options }: Options, serve: () => Promise<string>): Promise<string> => {
   const state = monitor();
-  if (isOverloaded({ reading: { loopDelayMs: state.delayMs, inFlight: state.inFlight }, limits })) {
+  if (isOverloaded({ reading: { loopDelayMs: state.delayMs, inFlight: inFlight(state) }, limits })) {
     const shed = await waitingUnderLoad(options);
     if (shed !== null) {
       state.shed += 1;
