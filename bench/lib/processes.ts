@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -85,6 +85,17 @@ export const memoryOf = (pid: number): { command: string; rssMb: number; peakRss
   const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) / 1024;
 
   return { command, rssMb: Math.round(field("VmRSS")), peakRssMb: Math.round(field("VmHWM")) };
+};
+
+// CPU time a process has used since it started, user and system (/proc/<pid>/stat fields 14 and
+// 15, in clock ticks: https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html).
+let ticksPerSecond = 0;
+export const cpuSecondsOf = (pid: number): number => {
+  ticksPerSecond ||= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 };
 
 // A process and every descendant (from /proc/<pid>/stat's parent field): the web server may fork

@@ -70,6 +70,8 @@ type Rack = ResultFile & {
   errors: { count: number };
   rows: { added: Record<string, number>; addedPerMachine: number };
   memory: { role: string; command: string; peakRssMb: number }[];
+  // Absent in results written before it was measured.
+  cpu?: { wallS: number; processes: { role: string; cpuS: number }[] };
 };
 
 export const renderRack = (file: Rack): string[] => {
@@ -79,7 +81,9 @@ export const renderRack = (file: Rack): string[] => {
   lines.push(`| power-on to all registered | ${t.powerOnToAllRegisteredS ?? "not all"} s |`, `| power-on to all provisioned | ${t.powerOnToAllProvisionedS ?? "not all"} s |`);
   lines.push(`| a batch's approval to its last config download | p50 ${t.approvalToBatchDownloadedS.p50} s, max ${t.approvalToBatchDownloadedS.max} s |`, `| last approval to last config download | ${t.lastApprovalToLastDownloadS ?? "not all"} s |`);
   lines.push(`| errors | ${file.errors.count} |`, `| rows added per machine | ${file.rows.addedPerMachine} (${Object.entries(file.rows.added).map(([table, count]) => `${table} ${count}`).join(", ")}) |`);
-  lines.push(`| peak RSS | ${file.memory.map((process) => `${process.role} ${process.peakRssMb} MB`).join(", ")} |`, "");
+  lines.push(`| peak RSS | ${file.memory.map((process) => `${process.role} ${process.peakRssMb} MB`).join(", ")} |`);
+  if (file.cpu) lines.push(`| CPU seconds during the storm (${file.cpu.wallS} s on ${file.machine.cpus} cores) | ${file.cpu.processes.map((process) => `${process.role} ${process.cpuS}`).join(", ")} |`);
+  lines.push("");
   lines.push("| route | requests | p50 | p99 | non-200 |", "|---|---|---|---|---|");
   for (const [route, summary] of Object.entries(file.routes)) lines.push(`| ${route} | ${summary.requests} | ${summary.p50Ms} ms | ${summary.p99Ms} ms | ${summary.non200} |`);
 

@@ -41,19 +41,31 @@ export const approveInBatches = async ({ request, stats, token, batchSize, machi
 // (Overview, page + its data)" is the time until all of it answered: what the admin waits for.
 const overviewData = ["/api/v1/devices/rack", "/api/v1/cluster/health", "/api/v1/devices?status=pending&page=1&pageSize=20"];
 
+// One look at the Overview, recorded under `label` ("dashboard …"): the page, then its data.
+const lookAtOverview = async ({ request, stats, cookie, label }: { request: Request; stats: Stats; cookie: string; label: string }): Promise<void> => {
+  const page = await request("/", { headers: { cookie } });
+  stats.record(`${label} (Overview page)`, page);
+  if (page.status !== 200) stats.errors.push(`${label} ${page.status}: ${page.body.slice(0, 160)}`);
+  const data = await Promise.all(overviewData.map((path) => request(path, { headers: { cookie } })));
+  for (const [index, reply] of data.entries()) {
+    stats.record(`${label} data ${overviewData[index]!.split("?")[0]}`, reply);
+    if (reply.status !== 200) stats.errors.push(`${label} data ${overviewData[index]} ${reply.status}: ${reply.body.slice(0, 160)}`);
+  }
+  const worst = data.reduce((slowest, reply) => (reply.ms > slowest.ms || reply.status !== 200 ? reply : slowest), data[0]!);
+  stats.record(`${label} (Overview, page + its data)`, { ...worst, status: [page, ...data].every((reply) => reply.status === 200) ? 200 : 0, ms: page.ms + worst.ms });
+};
+
+// The admin opens the dashboard before powering the rack on, as one does to watch it come up:
+// the first request of each route in a freshly started web process is slow (its modules are
+// loaded, its code not yet optimised), and that is a start-up cost, not the storm's. Its figures
+// are reported on their own ("dashboard opened before power-on"), outside the storm's.
+export const openDashboard = ({ request, stats, cookie }: { request: Request; stats: Stats; cookie: string }): Promise<void> =>
+  lookAtOverview({ request, stats, cookie, label: "dashboard opened before power-on" });
+
 export const watchDashboard = async ({ request, stats, cookie, done }: { request: Request; stats: Stats; cookie: string; done: () => boolean }): Promise<void> => {
   while (!done()) {
     const next = Date.now() + 1_000;
-    const page = await request("/", { headers: { cookie } });
-    stats.record("dashboard (Overview page)", page);
-    if (page.status !== 200) stats.errors.push(`dashboard ${page.status}: ${page.body.slice(0, 160)}`);
-    const data = await Promise.all(overviewData.map((path) => request(path, { headers: { cookie } })));
-    for (const [index, reply] of data.entries()) {
-      stats.record(`dashboard data ${overviewData[index]!.split("?")[0]}`, reply);
-      if (reply.status !== 200) stats.errors.push(`dashboard data ${overviewData[index]} ${reply.status}: ${reply.body.slice(0, 160)}`);
-    }
-    const worst = data.reduce((slowest, reply) => (reply.ms > slowest.ms || reply.status !== 200 ? reply : slowest), data[0]!);
-    stats.record("dashboard (Overview, page + its data)", { ...worst, status: [page, ...data].every((reply) => reply.status === 200) ? 200 : 0, ms: page.ms + worst.ms });
+    await lookAtOverview({ request, stats, cookie, label: "dashboard" });
     await sleep(Math.max(0, next - Date.now()));
   }
 };

@@ -8,6 +8,7 @@ import { batchTimes, type runRack } from "./run-rack";
 type Result = Awaited<ReturnType<typeof runRack>> & {
   machines: number;
   memory: { role: string; pid: number; command: string; rssMb: number; peakRssMb: number }[];
+  cpu: { wallS: number; processes: { role: string; cpuS: number }[] };
   talosVersion: string;
   webProcesses: string | null;
   webProcessesSupported: boolean;
@@ -15,7 +16,7 @@ type Result = Awaited<ReturnType<typeof runRack>> & {
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
-export const reportRack = ({ start, records, batches, stats, provisionedInDb, rows, events, machines, memory, talosVersion, webProcesses, webProcessesSupported }: Result) => {
+export const reportRack = ({ start, records, batches, stats, provisionedInDb, rows, events, machines, memory, cpu, talosVersion, webProcesses, webProcessesSupported }: Result) => {
   const latest = (values: (number | undefined)[]) => (values.every((value) => value !== undefined) ? Math.max(...(values as number[])) : null);
   const allRegistered = latest(records.map((record) => record.registeredAt));
   const allProvisioned = latest(records.map((record) => record.provisionedAt));
@@ -48,6 +49,7 @@ export const reportRack = ({ start, records, batches, stats, provisionedInDb, ro
     rows: { added: rows, addedPerMachine: Math.round((rowsAdded / machines) * 100) / 100, note: "net rows added per table (updates in place are not counted)" },
     events,
     memory,
+    cpu,
     checks: [
       { name: "every machine provisioned exactly once", target: `${machines} machines, 1 download each`, value: `${once} (downloads ${records.reduce((sum, record) => sum + record.downloads, 0)}, provisioned in the DB ${provisionedInDb}, config.downloaded events ${events["config.downloaded"] ?? 0})`, pass: once === machines && provisionedInDb === machines && events["config.downloaded"] === machines },
       { name: "errors", target: "0", value: errors.length + nonOk, pass: errors.length + nonOk === 0 },
@@ -60,5 +62,6 @@ export const reportRack = ({ start, records, batches, stats, provisionedInDb, ro
   info("approval to batch downloaded (s, per batch)", perBatch.map((batch) => batch.approvalToAllDownloadedS).join(" "));
   info("rows added per machine", `${Math.round((rowsAdded / machines) * 100) / 100} ${JSON.stringify(rows)}`);
   for (const [route, summary] of Object.entries(routes)) info(route, `${summary.requests} requests, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, non-200 ${summary.non200}`);
+  info(`CPU seconds during the storm (${cpu.wallS} s, ${cpu.processes.reduce((sum, entry) => sum + entry.cpuS, 0).toFixed(1)} s in all)`, cpu.processes.map((entry) => `${entry.role} ${entry.cpuS}`).join(", "));
   for (const process of memory) info(`peak RSS ${process.role} ${process.command} (pid ${process.pid})`, `${process.peakRssMb} MB`);
 };

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { credentials } from "../dashboard";
 import { macOf } from "../lib/seed";
-import { approveInBatches, watchDashboard, type Batch } from "./admin";
+import { approveInBatches, openDashboard, watchDashboard, type Batch } from "./admin";
 import { createClient, createStats } from "./http";
 import { runMachine, type MachineRecord } from "./machine";
 import { countRows, rowDelta } from "./rows";
@@ -27,6 +27,7 @@ export const runRack = async ({ url, machines, powerOnS, batchSize, budgetS }: R
   const machineGet = createClient({ base: url });
   const adminRequest = createClient({ base: url, sockets: 4 });
   const stats = createStats();
+  await openDashboard({ request: adminRequest, stats, cookie });
   const start = Date.now();
   const deadline = start + budgetS * 1000;
   let registered = 0;
