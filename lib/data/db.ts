@@ -1,4 +1,5 @@
 import { prisma, type Tx } from "@/lib/db/client";
+import { asTransactionWork } from "@/lib/db/serialized-adapter";
 import { awaitWriteLock } from "./write-lock";
 
 // A client or an open transaction: every lib/data function takes one (default: the shared client),
@@ -16,10 +17,14 @@ export type { Tx };
 export const inTransaction = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
   await awaitWriteLock();
 
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`DELETE FROM "Event" WHERE 0`;
-    return work(tx);
-  });
+  // The work is marked so a query it sends on the client instead of `tx` runs inside this
+  // transaction instead of waiting for it to end (lib/db/serialized-adapter.ts).
+  return asTransactionWork(() =>
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`DELETE FROM "Event" WHERE 0`;
+      return work(tx);
+    }),
+  );
 };
 
 // One round trip to SQLite: proves the database file is open and answers.

@@ -1,12 +1,13 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { busyTimeoutMs, databaseFile } from "./database-file";
+import { serializedAdapter } from "./serialized-adapter";
 
 // The one Prisma client (created once per process, reused across hot reloads).
 
 const createPrismaClient = (): PrismaClient =>
   new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile()}`, timeout: busyTimeoutMs }),
+    adapter: serializedAdapter(new PrismaBetterSQLite3({ url: `file:${databaseFile()}`, timeout: busyTimeoutMs })),
     log: process.env.KTIZO_LOG_QUERIES === "1" ? ["query", "warn", "error"] : ["warn", "error"],
   });
 
