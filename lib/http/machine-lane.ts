@@ -86,6 +86,6 @@ export const throughMachineLane = (req: IncomingMessage, res: ServerResponse, ha
 // no-op outside the lane (an admin request, a test calling the use-case directly).
 export const leaveMachineLane = (): void => lane().context.getStore()?.leave();
 
-// Machine requests admitted but not yet let into Next: part of the process's load
-// (overload.ts), next to those in the routes.
+// Machine requests waiting in this process's lane, not yet let into Next (the lane's state, as
+// bootLoad in overload.ts is the routes').
 export const machineLaneWaiting = (): number => lane().waiting;

@@ -1,6 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { findBootScriptDevice } from "@/lib/data/boot-script-device";
-import { machineLaneWaiting } from "@/lib/http/machine-lane";
 import { resolveApprovalProof } from "@/lib/domain/oauth/approval-proof";
 import { isOverloaded, stretchedPollSeconds, type LoadReading, type OverloadLimits } from "@/lib/domain/boot/overload";
 import { waitingScript } from "@/lib/domain/ipxe/script-models";
@@ -36,9 +35,11 @@ const monitor = (): Monitor => {
   return (globalForLoad.ktizoBootLoad = state);
 };
 
-// Boot requests in this process: those in the routes (waiting for a boot slot or working) and
-// those still waiting in the machine lane, in front of Next.
-const inFlight = (state: Monitor): number => state.inFlight + machineLaneWaiting();
+// Boot requests in this process's routes (waiting for a boot slot or working). Those still waiting
+// in the machine lane (lib/http/machine-lane.ts) are not counted: counted, they made the process
+// answer most pending polls from the shed path at saturation, and the pending poll served a
+// quarter less (docs/benchmarks.md, "What the machine lane changed").
+const inFlight = (state: Monitor): number => state.inFlight;
 
 export const bootLoad = (): LoadReading & { shed: number } => {
   const state = monitor();
@@ -61,7 +62,7 @@ const waitingUnderLoad = async ({ mac, requestOrigin }: { mac: string; requestOr
 
 // GET /api/v1/boot/ipxe through backpressure: `serve` (the full answer) unless this process is
 // overloaded and the device is pending. The full answer waits for one of the process's boot slots;
-// `inFlight` counts the waiting (here and in the machine lane) and the working. `limits`: the defaults unless a test sets its own.
+// `inFlight` counts the waiting and the working. `limits`: the defaults unless a test sets its own.
 type Options = { mac: string; requestOrigin: string; limits?: OverloadLimits };
 
 export const withPollBackpressure = async ({ limits, ...options }: Options, serve: () => Promise<string>): Promise<string> => {
