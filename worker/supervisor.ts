@@ -154,9 +154,16 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     const failure = await run(paths.dnsmasqCandidateConf, content, false);
     if (!failure) return;
     log.error(`config ${hash.slice(0, 12)} failed to start: ${failure.message}`);
-    recordError(failure.message, hash);
-    if (failure.kind === "unavailable") return status.update({ state: "unavailable", reason: failure.message });
+    if (failure.kind === "unavailable") {
+      recordError(failure.message, hash);
+
+      return status.update({ state: "unavailable", reason: failure.message });
+    }
+    // The refusal is published once the last good config runs again (or could not). Published
+    // before, a reader in between saw "refused" with no dnsmasq running while the previous config
+    // was about to come back, and told the admin dnsmasq was not running (e2e/apply-refused.spec.ts).
     await fallBackToLastGood(hash, failure.message, true);
+    recordError(failure.message, hash);
   };
 
   // A config failing `--test` never stops the running dnsmasq: DHCP keeps being served as it was.
