@@ -35,16 +35,10 @@ const monitor = (): Monitor => {
   return (globalForLoad.ktizoBootLoad = state);
 };
 
-// Boot requests in this process's routes (waiting for a boot slot or working). Those still waiting
-// in the machine lane (lib/http/machine-lane.ts) are not counted: counted, they made the process
-// answer most pending polls from the shed path at saturation, and the pending poll served a
-// quarter less (docs/benchmarks.md, "What the machine lane changed").
-const inFlight = (state: Monitor): number => state.inFlight;
-
 export const bootLoad = (): LoadReading & { shed: number } => {
   const state = monitor();
 
-  return { loopDelayMs: state.delayMs, inFlight: inFlight(state), shed: state.shed };
+  return { loopDelayMs: state.delayMs, inFlight: state.inFlight, shed: state.shed };
 };
 
 // The waiting script with a stretched sleep, for a device that is pending now; null for any other
@@ -67,7 +61,10 @@ type Options = { mac: string; requestOrigin: string; limits?: OverloadLimits };
 
 export const withPollBackpressure = async ({ limits, ...options }: Options, serve: () => Promise<string>): Promise<string> => {
   const state = monitor();
-  if (isOverloaded({ reading: { loopDelayMs: state.delayMs, inFlight: inFlight(state) }, limits })) {
+  // Requests still waiting in the machine lane (lib/http/machine-lane.ts) are not counted: counted,
+  // they sent most pending polls down the shed path at saturation, and the pending poll served a
+  // quarter less (docs/benchmarks.md, "What the machine lane changed").
+  if (isOverloaded({ reading: { loopDelayMs: state.delayMs, inFlight: state.inFlight }, limits })) {
     const shed = await waitingUnderLoad(options);
     if (shed !== null) {
       state.shed += 1;
