@@ -34,13 +34,16 @@ const envSchema = z.object({
   // The web server's listening address (scripts/web-server.ts).
   PORT: z.coerce.number({ message: "PORT must be a TCP port number" }).int().min(1).max(65_535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
-  // How many web processes share PORT (scripts/web-server.ts, node:cluster); unset = one per core.
+  // How many machine web processes serve PORT (scripts/web-server.ts), besides the one admin
+  // process; unset = one per core.
   KTIZO_WEB_PROCESSES: z.coerce
     .number({ message: "KTIZO_WEB_PROCESSES must be a whole number of web processes (1 to 64)" })
     .int("KTIZO_WEB_PROCESSES must be a whole number of web processes (1 to 64)")
     .min(1, "KTIZO_WEB_PROCESSES must be at least 1")
     .max(64, "KTIZO_WEB_PROCESSES must be at most 64")
     .optional(),
+  // Set by the cluster's primary for each web process it forks (scripts/web-cluster.ts), never by hand.
+  KTIZO_WEB_ROLE: z.enum(["admin", "machine"]).optional(),
   // Test runs only: each web process names itself in an `x-ktizo-web-pid` response header, so a
   // test can tell which process answered (tests/net/web-processes.test.ts).
   KTIZO_WEB_PID_HEADER: z.enum(["0", "1"], { message: "KTIZO_WEB_PID_HEADER must be 0 or 1" }).default("0"),

@@ -1,10 +1,16 @@
 // The cluster's primary: checks the environment, creates the admin from the environment once, forks
-// the web processes, restarts one that dies (with backoff, logged) and forwards SIGTERM/SIGINT so
-// each child closes and flushes its batched sightings. It serves no request itself.
+// the web processes (one admin process and KTIZO_WEB_PROCESSES machine processes), restarts one that
+// dies (with backoff, logged) and forwards SIGTERM/SIGINT so each child closes and flushes its
+// batched sightings. It owns the port: it accepts each connection, reads its first request line and
+// hands the socket to the admin process or, round robin, to a machine process
+// (lib/http/connection-role.ts; docs/architecture.md, "Processes"). It answers no request itself.
 import cluster, { type Worker } from "node:cluster";
+import { createServer, type Socket } from "node:net";
 import { networkInterfaces } from "node:os";
 import { backoffDelayMs } from "@/lib/domain/backoff";
+import { connectionRoleOf, type ConnectionRole } from "@/lib/http/connection-role";
 import { env, environmentProblems } from "@/lib/env";
+import { firstLineOf, handedConnection, readFirstLine } from "@/lib/http/handed-connections";
 import { bootstrapFromEnv, needsFirstAdmin } from "@/lib/services/auth";
 import { webProcessCount } from "@/lib/web-processes";
 
@@ -23,6 +29,9 @@ const healthyAfterMs = 30_000;
 // itself: after this many in a row the primary exits, so `npm start` (run-all.ts) stops the rest.
 const maxFailedStarts = 5;
 const stopTimeoutMs = 10_000;
+// A client gets this long to send its first request line (Node's own headersTimeout is 60 s for a
+// whole head); one that sends nothing is closed without reaching a web process.
+const firstLineTimeoutMs = 10_000;
 
 await bootstrapFromEnv();
 
@@ -39,39 +48,38 @@ const reachableHost = (): string => {
 let stopping = false;
 let announced = false;
 const failuresOf = new Map<number, number>();
-const live = new Set<Worker>();
+type Child = { worker: Worker; role: ConnectionRole; ready: boolean };
+const live = new Set<Child>();
+// Slot 0 is the admin process; slots 1..count the machine processes.
+const roleOf = (slot: number): ConnectionRole => (slot === 0 ? "admin" : "machine");
 
 let failedStarts = 0;
 
 const fork = (slot: number): void => {
   const startedAt = Date.now();
-  let listened = false;
+  const role = roleOf(slot);
   // Every child learns the resolved count: budgets meant for all processes are split by it (lib/web-processes.ts).
-  const child: Worker = cluster.fork({ KTIZO_WEB_PROCESSES: String(count) });
+  const worker: Worker = cluster.fork({ KTIZO_WEB_PROCESSES: String(count), KTIZO_WEB_ROLE: role });
+  const child: Child = { worker, role, ready: false };
   live.add(child);
-  child.once("listening", () => {
-    listened = true;
+  worker.on("message", (message: { type?: unknown } | null) => {
+    if (message?.type !== "ktizo:ready" || child.ready) return;
+    child.ready = true;
     failedStarts = 0;
-    if (announced) return;
-    announced = true;
-    log(`ktizo listening on http://${hostname}:${port} (${count} web process${count === 1 ? "" : "es"})`);
-    void needsFirstAdmin().then((firstRun) => {
-      const base = `http://${reachableHost()}:${port}`;
-      log(firstRun ? `open ${base}/setup to create the admin` : `open ${base}/ to sign in`);
-    });
+    listen();
   });
-  child.once("exit", (code, signal) => {
+  worker.once("exit", (code, signal) => {
     live.delete(child);
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (stopping) {
-      log(`web process ${child.process.pid} exited (${how})`);
+      log(`${role} web process ${worker.process.pid} exited (${how})`);
       if (live.size === 0) process.exit(exitCode);
 
       return;
     }
-    failedStarts = listened ? 0 : failedStarts + 1;
+    failedStarts = child.ready ? 0 : failedStarts + 1;
     if (failedStarts >= maxFailedStarts) {
-      console.error(`[web] ${failedStarts} web processes in a row died before listening on ${hostname}:${port} (last: ${how}); giving up`);
+      console.error(`[web] ${failedStarts} web processes in a row died before they were ready (last: ${how}); giving up`);
       stop("SIGTERM", 1);
 
       return;
@@ -79,10 +87,60 @@ const fork = (slot: number): void => {
     const failures = Date.now() - startedAt < healthyAfterMs ? (failuresOf.get(slot) ?? 0) + 1 : 1;
     failuresOf.set(slot, failures);
     const delayMs = backoffDelayMs({ failures, backoff: restartBackoff, jitter: Math.random() });
-    console.error(`[web] web process ${child.process.pid} died (${how}); restarting it in ${delayMs} ms (failure ${failures} in a row)`);
+    console.error(`[web] ${role} web process ${worker.process.pid} died (${how}); restarting it in ${delayMs} ms (failure ${failures} in a row)`);
     setTimeout(() => {
       if (!stopping) fork(slot);
     }, delayMs);
+  });
+};
+
+// A connection goes to a ready process of its role, round robin; while none of that role is ready
+// (one restarting), to any ready process: every web process can answer every request.
+let turn = 0;
+const pick = (role: ConnectionRole): Worker | null => {
+  const ready = [...live].filter((child) => child.ready);
+  const ofRole = ready.filter((child) => child.role === role);
+  const pool = ofRole.length > 0 ? ofRole : ready;
+  if (pool.length === 0) return null;
+  turn = (turn + 1) % pool.length;
+
+  return pool[turn]!.worker;
+};
+
+const dispatch = async (socket: Socket): Promise<void> => {
+  // A reset before the hand-over leaves nothing to do; the socket closes itself.
+  socket.on("error", () => undefined);
+  const head = await readFirstLine(socket, { timeoutMs: firstLineTimeoutMs });
+  if (!head) return;
+  const target = pick(connectionRoleOf(firstLineOf(head)));
+  if (!target) {
+    socket.destroy();
+
+    return;
+  }
+  target.send(handedConnection(head), socket, { keepOpen: false }, (error: Error | null) => {
+    if (error) socket.destroy();
+  });
+};
+
+const server = createServer({ noDelay: true }, (socket) => void dispatch(socket));
+// A port that cannot be bound ends the primary (and with it `npm start`): nothing could be served.
+server.once("error", (error) => {
+  console.error(`[web] cannot listen on ${hostname}:${port}: ${error.message}`);
+  stop("SIGTERM", 1);
+});
+
+// The port opens once the first web process is ready: until then a client is refused, as before
+// anything listened, rather than accepted and kept waiting.
+const listen = (): void => {
+  if (announced || stopping) return;
+  announced = true;
+  server.listen(port, hostname, () => {
+    log(`ktizo listening on http://${hostname}:${port} (1 admin and ${count} machine web process${count === 1 ? "" : "es"})`);
+    void needsFirstAdmin().then((firstRun) => {
+      const base = `http://${reachableHost()}:${port}`;
+      log(firstRun ? `open ${base}/setup to create the admin` : `open ${base}/ to sign in`);
+    });
   });
 };
 
@@ -91,17 +149,18 @@ const stop = (signal: NodeJS.Signals, code = 0): void => {
   if (stopping) return;
   stopping = true;
   exitCode = code;
+  server.close();
   const children = [...live];
   log(`${signal}: stopping ${children.length} web process${children.length === 1 ? "" : "es"}`);
   if (children.length === 0) process.exit(exitCode);
   // The child's own handler closes its server and flushes its sightings (scripts/web-process.ts).
-  for (const child of children) child.process.kill(signal);
+  for (const child of children) child.worker.process.kill(signal);
   setTimeout(() => {
-    for (const child of live) child.process.kill("SIGKILL");
+    for (const child of live) child.worker.process.kill("SIGKILL");
     process.exit(1);
   }, stopTimeoutMs).unref();
 };
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
 
-for (let slot = 0; slot < count; slot += 1) fork(slot);
+for (let slot = 0; slot <= count; slot += 1) fork(slot);

@@ -1,4 +1,5 @@
-// One web process: Next.js behind a plain node:http server, forked by scripts/web-cluster.ts. Next
+// One web process: Next.js behind a plain node:http server, forked by scripts/web-cluster.ts, which
+// accepts the connections and hands each to a process (lib/http/handed-connections.ts). Next
 // only fills X-Forwarded-For when a client did not send one, which would let any client pick the
 // address that rate limits and audit events record. Here the client address is decided once per
 // request (lib/domain/client-address.ts): the socket address, or, when the socket peer is in
@@ -6,9 +7,11 @@
 // ktizo then see exactly that one address in X-Forwarded-For; X-Forwarded-Proto survives only from
 // a trusted proxy.
 import { createServer } from "node:http";
+import { setPriority } from "node:os";
 import next from "next";
 import { clientAddressOf, isTrustedProxy } from "@/lib/domain/client-address";
 import { env, trustedProxiesOf } from "@/lib/env";
+import { acceptHandedConnections } from "@/lib/http/handed-connections";
 import { throughMachineLane } from "@/lib/http/machine-lane";
 import { flushDeviceSightings } from "@/lib/services/boot";
 
@@ -20,8 +23,16 @@ import { flushDeviceSightings } from "@/lib/services/boot";
 // compiled app then name chunk positions, as under `next start`).
 process.setSourceMapsEnabled(false);
 
-const { PORT: port, HOST: hostname, KTIZO_WEB_PID_HEADER: pidHeader } = env();
+const { PORT: port, HOST: hostname, KTIZO_WEB_PID_HEADER: pidHeader, KTIZO_WEB_ROLE: role = "machine" } = env();
 const trusted = trustedProxiesOf(env());
+
+// A machine process yields the CPU to the admin process whenever both want it: during a rack's
+// power-on the machine processes are saturated, and the admin's dashboard would otherwise wait its
+// turn behind them (docs/benchmarks.md, "An admin process of its own"). Raising one's own nice
+// value needs no privilege. Set here, at the start, so the threads this process starts later
+// (libuv's pool) inherit it.
+const machineNice = 10;
+if (role === "machine") setPriority(machineNice);
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -33,18 +44,14 @@ const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = clientAddressOf({ peer, forwardedFor: req.headers["x-forwarded-for"], trusted });
   if (!peer || !isTrustedProxy(peer, trusted)) delete req.headers["x-forwarded-proto"];
   // Tests only (lib/env.ts): which of the web processes answered.
-  if (pidHeader === "1") res.setHeader("x-ktizo-web-pid", String(process.pid));
+  if (pidHeader === "1") res.setHeader("x-ktizo-web-pid", String(process.pid)).setHeader("x-ktizo-web-role", role);
   // Machine requests wait their turn for Next here; admin requests pass (machine-lane.ts).
   throughMachineLane(req, res, () => void handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
-// A port that cannot be bound ends this process (Next's own handler would only log it and leave a
-// process that serves nothing); the primary restarts it and gives up after a few in a row.
-server.once("error", (error) => {
-  console.error(`[web] ${process.pid} cannot listen on ${hostname}:${port}: ${error.message}`);
-  process.exit(1);
-});
-server.listen(port, hostname);
+// The primary owns the port and hands connections over; this process never listens itself.
+const stopAccepting = acceptHandedConnections(server);
+process.send?.({ type: "ktizo:ready" });
 
 let closing = false;
 const shutdown = (signal: string) => {
@@ -52,6 +59,7 @@ const shutdown = (signal: string) => {
   if (closing) return;
   closing = true;
   console.log(`[web] ${process.pid} ${signal}: closing`);
+  stopAccepting();
   // Batched last-seen writes (device-sightings.ts; state on globalThis, shared with the routes).
   server.close(() => void flushDeviceSightings().finally(() => process.exit(0)));
   server.closeAllConnections();
