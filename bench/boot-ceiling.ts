@@ -90,7 +90,7 @@ export const bootCeiling = async ({ root, env, durationS }: { root: string; env:
   try {
     for (const variant of webProcessVariants()) {
       const app: Started = await startApp({ ...env, ...webProcessEnv(variant) });
-      const label = variant ? `${variant} web process${variant === "1" ? "" : "es"}` : "default web processes";
+      const label = variant ? `${variant} machine web process${variant === "1" ? "" : "es"} and the admin process` : "default web processes";
       try {
         // The previous variant's download rounds provisioned the approved devices: start each variant
         // from the same state (approved, not yet provisioned), or its Talos script would be `exit`.

@@ -6,6 +6,7 @@
 // KTIZO_TRUSTED_PROXIES, the right-most X-Forwarded-For entry that is not a trusted proxy. Next and
 // ktizo then see exactly that one address in X-Forwarded-For; X-Forwarded-Proto survives only from
 // a trusted proxy.
+import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { setPriority } from "node:os";
 import next from "next";
@@ -29,10 +30,16 @@ const trusted = trustedProxiesOf(env());
 // A machine process yields the CPU to the admin process whenever both want it: during a rack's
 // power-on the machine processes are saturated, and the admin's dashboard would otherwise wait its
 // turn behind them (docs/benchmarks.md, "An admin process of its own"). Raising one's own nice
-// value needs no privilege. Set here, at the start, so the threads this process starts later
-// (libuv's pool) inherit it.
+// value needs no privilege. On Linux a nice value belongs to a thread
+// (https://man7.org/linux/man-pages/man2/setpriority.2.html, "BUGS"): every thread already running
+// is set (V8's garbage-collector threads start before this code; left at 0 they outran the admin
+// process), and threads started later (libuv's pool) inherit it from the thread that starts them.
 const machineNice = 10;
-if (role === "machine") setPriority(machineNice);
+const setOwnNice = (nice: number): void => {
+  const threads = existsSync("/proc/self/task") ? readdirSync("/proc/self/task").map(Number) : [0];
+  for (const thread of threads) setPriority(thread, nice);
+};
+if (role === "machine") setOwnNice(machineNice);
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();

@@ -10,4 +10,15 @@ describe("roleNames", () => {
   ])("%s %j → %j", (kind, commands, roles) => {
     expect(roleNames({ kind, tree: commands.map((command, pid) => ({ pid, command })) })).toEqual(roles);
   });
+
+  it("names the admin and machine web processes by the role the primary gave them", () => {
+    const tree = [
+      { pid: 1, command: "node" },
+      { pid: 2, command: "node", webRole: "admin" },
+      { pid: 3, command: "esbuild" },
+      { pid: 4, command: "node", webRole: "machine" },
+      { pid: 5, command: "node", webRole: "machine" },
+    ];
+    expect(roleNames({ kind: "web", tree })).toEqual(["primary", "admin web", "web server's esbuild", "machine web 1", "machine web 2"]);
+  });
 });
