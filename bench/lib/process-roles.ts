@@ -17,8 +17,9 @@ export const roleNames = ({ kind, tree }: { kind: ServerKind; tree: Entry[] }): 
 
   return tree.map((entry, index) => {
     if (index === 0) return kind === "web" ? "primary" : kind;
-    if (kind === "web" && entry.webRole === "admin") return "admin web";
-    if (kind === "web" && entry.webRole === "machine") return `machine web ${(machine += 1)}`;
+    // A helper a web process started (tsx's esbuild service) inherits its environment, role included.
+    if (kind === "web" && entry.command === "node" && entry.webRole === "admin") return "admin web";
+    if (kind === "web" && entry.command === "node" && entry.webRole === "machine") return `machine web ${(machine += 1)}`;
     if (kind === "web" && entry.command === "node") return `web ${(web += 1)}`;
 
     // A helper (tsx's esbuild service, dnsmasq): its parent is not recorded, so only its kind.

@@ -18,7 +18,8 @@ describe("roleNames", () => {
       { pid: 3, command: "esbuild" },
       { pid: 4, command: "node", webRole: "machine" },
       { pid: 5, command: "node", webRole: "machine" },
+      { pid: 6, command: "esbuild", webRole: "machine" },
     ];
-    expect(roleNames({ kind: "web", tree })).toEqual(["primary", "admin web", "web server's esbuild", "machine web 1", "machine web 2"]);
+    expect(roleNames({ kind: "web", tree })).toEqual(["primary", "admin web", "web server's esbuild", "machine web 1", "machine web 2", "web server's esbuild"]);
   });
 });
