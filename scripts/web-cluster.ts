@@ -67,6 +67,7 @@ const fork = (slot: number): void => {
     child.ready = true;
     failedStarts = 0;
     listen();
+    releaseWaiting(role);
   });
   worker.once("exit", (code, signal) => {
     live.delete(child);
@@ -94,17 +95,49 @@ const fork = (slot: number): void => {
   });
 };
 
-// A connection goes to a ready process of its role, round robin; while none of that role is ready
-// (one restarting), to any ready process: every web process can answer every request.
+// A connection goes to a ready process of its role, round robin. It never goes to the other role: a
+// machine handed to the admin process while its own were starting would stay there, at the admin's
+// priority, for as long as it keeps its connection (a polling machine keeps it for good), and a
+// browser would stay on a machine process. While no process of its role is ready (at start, or
+// one restarting) it waits, in a bounded queue, for at most waitForProcessMs.
+const waitForProcessMs = 30_000;
+const maxWaitingPerRole = 1_000;
+type Waiting = { socket: Socket; head: Buffer; timer: NodeJS.Timeout };
+const waiting: Record<ConnectionRole, Waiting[]> = { admin: [], machine: [] };
 let turn = 0;
 const pick = (role: ConnectionRole): Worker | null => {
-  const ready = [...live].filter((child) => child.ready);
-  const ofRole = ready.filter((child) => child.role === role);
-  const pool = ofRole.length > 0 ? ofRole : ready;
+  const pool = [...live].filter((child) => child.ready && child.role === role);
   if (pool.length === 0) return null;
   turn = (turn + 1) % pool.length;
 
   return pool[turn]!.worker;
+};
+
+const handOver = (socket: Socket, head: Buffer, role: ConnectionRole): void => {
+  if (socket.destroyed) return;
+  const target = pick(role);
+  if (target) {
+    target.send(handedConnection(head), socket, { keepOpen: false }, (error: Error | null) => {
+      if (error) socket.destroy();
+    });
+
+    return;
+  }
+  if (waiting[role].length >= maxWaitingPerRole) {
+    socket.destroy();
+
+    return;
+  }
+  const entry: Waiting = { socket, head, timer: setTimeout(() => socket.destroy(), waitForProcessMs) };
+  waiting[role].push(entry);
+};
+
+// A process of `role` became ready: the connections waiting for one go to it (and its peers).
+const releaseWaiting = (role: ConnectionRole): void => {
+  for (const entry of waiting[role].splice(0)) {
+    clearTimeout(entry.timer);
+    handOver(entry.socket, entry.head, role);
+  }
 };
 
 const dispatch = async (socket: Socket): Promise<void> => {
@@ -112,15 +145,7 @@ const dispatch = async (socket: Socket): Promise<void> => {
   socket.on("error", () => undefined);
   const head = await readFirstLine(socket, { timeoutMs: firstLineTimeoutMs });
   if (!head) return;
-  const target = pick(connectionRoleOf(firstLineOf(head)));
-  if (!target) {
-    socket.destroy();
-
-    return;
-  }
-  target.send(handedConnection(head), socket, { keepOpen: false }, (error: Error | null) => {
-    if (error) socket.destroy();
-  });
+  handOver(socket, head, connectionRoleOf(firstLineOf(head)));
 };
 
 const server = createServer({ noDelay: true }, (socket) => void dispatch(socket));
