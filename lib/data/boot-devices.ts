@@ -145,6 +145,16 @@ export const releaseSuggestedHostname = async ({ tx, hostname, exceptId }: { tx:
   return holders;
 };
 
+// The same inside a synchronous write transaction (write-now.ts).
+export const releaseSuggestedHostnameNow = ({ tx, hostname, exceptId }: { tx: NowTx; hostname: string; exceptId: string | null }): { id: string; mac: string }[] => {
+  const holders = nowStatement(tx, `SELECT id, mac FROM "Device" WHERE hostname = ? AND hostnameSuggested = 1 AND id IS NOT ?`).all(hostname, exceptId) as { id: string; mac: string }[];
+  const release = nowStatement(tx, `UPDATE "Device" SET hostname = NULL, hostnameSuggested = 0, updatedAt = ? WHERE id = ?`);
+  const now = dateColumn(new Date());
+  for (const holder of holders) release.run(now, holder.id);
+
+  return holders;
+};
+
 export type NewPendingDevice = {
   mac: string;
   uuid: string | null;

@@ -1,7 +1,7 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { cuid } from "@/lib/db/cuid";
 import { dateOf, statement } from "./hot-statements";
-import { dateColumn, nowStatement, writeNow } from "./write-now";
+import { dateColumn, nowStatement, writeNow, type NowTx } from "./write-now";
 
 type LiveToken = { deviceId: string; id: string; tokenHash: string; createdAt: Date; expiresAt: Date; boundIp: string | null };
 
@@ -42,6 +42,9 @@ export const voidLiveTokens = async ({ deviceId, tx }: { deviceId: string; tx?: 
 
   return count;
 };
+
+export const voidLiveTokensNow = ({ deviceId, tx }: { deviceId: string; tx: NowTx }): number =>
+  nowStatement(tx, `UPDATE "BootToken" SET voidedAt = ? WHERE deviceId = ? AND usedAt IS NULL AND voidedAt IS NULL`).run(dateColumn(new Date()), deviceId).changes;
 
 export type BootTokenRow = { id: string; tokenHash: string; usedAt: Date | null; voidedAt: Date | null; expiresAt: Date; boundIp: string | null };
 

@@ -55,3 +55,8 @@ export const writeNow = async <T>(work: (tx: NowTx) => T, { timeoutMs = busyTime
     await sleep(Math.min(2 ** attempt, 50) * (0.5 + Math.random() / 2));
   }
 };
+
+// Runs `work` inside the open transaction as a savepoint of its own: when it throws, its writes
+// alone are undone and the error goes on to the caller, which may carry on with the transaction.
+// (better-sqlite3 turns a nested transaction into SAVEPOINT / RELEASE / ROLLBACK TO.)
+export const savepointNow = <T>({ db }: NowTx, work: () => T): T => db.transaction(work).deferred();
