@@ -2,6 +2,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { KubeNode } from "@/lib/domain/cluster/cluster-summary";
 import type { ClusterSnapshot, NodeSnapshot } from "@/lib/schemas/cluster-health";
+import { dateOf, flagOf, statement } from "./hot-statements";
 
 export type ClusterDevice = {
   id: string;
@@ -14,16 +15,40 @@ export type ClusterDevice = {
   nodeHealth: { snapshot: unknown; talosReachable: boolean; kube: unknown; k8sReady: boolean | null; lastSeenAt: Date | null; failures: number } | null;
 };
 
-// Approved machines are the cluster's (would-be) nodes; the health view lists each of them.
-export const listClusterDevices = (): Promise<ClusterDevice[]> =>
-  prisma.device.findMany({
-    where: { status: "approved" },
-    orderBy: [{ role: "asc" }, { hostname: "asc" }, { mac: "asc" }],
-    select: {
-      id: true, mac: true, hostname: true, ipAddress: true, role: true, status: true, provisionedAt: true,
-      nodeHealth: { select: { snapshot: true, talosReachable: true, kube: true, k8sReady: true, lastSeenAt: true, failures: true } },
-    },
-  });
+const jsonOf = (text: unknown): unknown => (text === null || text === undefined ? null : JSON.parse(String(text)));
+
+type RawClusterDevice = [string, string, string | null, string | null, string | null, string, unknown, string | null, unknown, unknown, unknown, unknown, unknown, unknown];
+
+const clusterDeviceOf = ([id, mac, hostname, ipAddress, role, status, provisionedAt, healthId, snapshot, talosReachable, kube, k8sReady, healthSeenAt, failures]: RawClusterDevice): ClusterDevice => ({
+  id,
+  mac,
+  hostname,
+  ipAddress,
+  role,
+  status,
+  provisionedAt: dateOf(provisionedAt),
+  nodeHealth:
+    healthId === null
+      ? null
+      : { snapshot: jsonOf(snapshot), talosReachable: flagOf(talosReachable), kube: jsonOf(kube), k8sReady: k8sReady === null ? null : flagOf(k8sReady), lastSeenAt: dateOf(healthSeenAt), failures: Number(failures) },
+});
+
+// Approved machines are the cluster's (would-be) nodes; the health view lists each of them. A
+// prepared statement on the plain connection (hot-statements.ts), rows as arrays: the Overview and
+// the Cluster page poll this every few seconds, a row per machine, and the ORM's mapping of a
+// rack's rows costs several times the query (docs/benchmarks.md, the rack's dashboard). Rows as
+// the ORM reads them (tests/integration/admin-read-rows.test.ts).
+export const listClusterDevices = async (): Promise<ClusterDevice[]> =>
+  (
+    statement(`
+      SELECT d.id, d.mac, d.hostname, d.ipAddress, d.role, d.status, d.provisionedAt,
+             h.deviceId, h.snapshot, h.talosReachable, h.kube, h.k8sReady, h.lastSeenAt, h.failures
+      FROM "Device" AS d LEFT JOIN "NodeHealth" AS h ON h.deviceId = d.id
+      WHERE d.status = 'approved'
+      ORDER BY d.role ASC, d.hostname ASC, d.mac ASC`)
+      .raw(true)
+      .all() as RawClusterDevice[]
+  ).map(clusterDeviceOf);
 
 export const findClusterDevice = async (id: string): Promise<ClusterDevice | null> =>
   (await prisma.device.findUnique({
