@@ -1,6 +1,6 @@
 import type { IdentityStatus } from "@/lib/domain/identity/decide-identity";
 import { prisma, type Tx } from "@/lib/db/client";
-import { inTransaction, type Db } from "./db";
+import type { Db } from "./db";
 import type { Device } from "@/lib/generated/prisma/client";
 import { dateOf, statement } from "./hot-statements";
 import { dateColumn, nowStatement, writeNow, type NowTx } from "./write-now";
@@ -93,21 +93,21 @@ export type DeviceSighting = { id: string; seenAt: Date; sourceIp: string | null
 // last flush (a rack of 2,000 polling machines is ~200 sightings a second: one ORM call each would
 // cost more CPU than the polls themselves). The batch goes in as one JSON parameter; dates are
 // written in the ORM's own text format (tests/integration/boot-hot-path.test.ts). updatedAt is
-// left alone: a sighting is not an edit.
-const ormDateText = (date: Date): string => date.toISOString().replace("Z", "+00:00");
-
+// left alone: a sighting is not an edit. A synchronous write transaction (write-now.ts): through the
+// ORM, a flush that found another process's flush holding the lock waited for it inside SQLite's
+// busy handler, with this process's event loop, and every poll it was serving, stopped meanwhile.
 export const writeDeviceSightings = async (sightings: DeviceSighting[]): Promise<void> => {
   if (sightings.length === 0) return;
-  const batch = JSON.stringify(sightings.map(({ id, seenAt, sourceIp }) => ({ id, seenAt: ormDateText(seenAt), sourceIp })));
-  // inTransaction (db.ts): the write lock first, so a concurrent commit elsewhere queues this batch
-  // instead of failing it.
-  await inTransaction(async (tx) => {
-    await tx.$executeRaw`
-      UPDATE "Device" SET lastSeenAt = seen.seenAt, lastSourceIp = COALESCE(seen.sourceIp, "Device".lastSourceIp)
-      FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.seenAt') AS seenAt, json_extract(value, '$.sourceIp') AS sourceIp
-            FROM json_each(${batch})) AS seen
-      WHERE "Device".id = seen.id`;
-  });
+  const batch = JSON.stringify(sightings.map(({ id, seenAt, sourceIp }) => ({ id, seenAt: dateColumn(seenAt), sourceIp })));
+  await writeNow((tx) =>
+    nowStatement(
+      tx,
+      `UPDATE "Device" SET lastSeenAt = seen.seenAt, lastSourceIp = COALESCE(seen.sourceIp, "Device".lastSourceIp)
+       FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.seenAt') AS seenAt, json_extract(value, '$.sourceIp') AS sourceIp
+             FROM json_each(?)) AS seen
+       WHERE "Device".id = seen.id`,
+    ).run(batch),
+  );
 };
 
 // Inside a registration's transaction (the ORM's tx or a synchronous one) the count sees that
