@@ -36,7 +36,7 @@ const clusterDeviceOf = ([id, mac, hostname, ipAddress, role, status, provisione
 // Approved machines are the cluster's (would-be) nodes; the health view lists each of them. A
 // prepared statement on the plain connection (hot-statements.ts), rows as arrays: the Overview and
 // the Cluster page poll this every few seconds, a row per machine, and the ORM's mapping of a
-// rack's rows costs several times the query (docs/benchmarks.md, the rack's dashboard). Rows as
+// rack's rows costs several times the query (docs/benchmarks.md, "Approvals and the Overview without the ORM"). Rows as
 // the ORM reads them (tests/integration/admin-read-rows.test.ts).
 export const listClusterDevices = async (): Promise<ClusterDevice[]> =>
   (

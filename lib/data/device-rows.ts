@@ -69,9 +69,9 @@ export const listPendingRuleSubjects = (take: number): Promise<PendingRuleSubjec
   });
 
 // The same reads and the one write of a device inside a synchronous write transaction (write-now.ts):
-// the admin's approval of a rack (a bulk approval of hundreds) costs tens of microseconds per
-// device this way, where the ORM's calls cost milliseconds of query-compiler CPU each
-// (docs/benchmarks.md). Rows are mapped to exactly what the ORM reads (tests/integration/device-rows-now.test.ts).
+// an approval of a rack's batch costs a fraction of a millisecond per device this way, where the
+// ORM's calls cost milliseconds of query-compiler CPU each (docs/benchmarks.md, "Approvals and the
+// Overview without the ORM"). Rows are mapped to exactly what the ORM reads (tests/integration/device-rows-now.test.ts).
 const deviceDateColumns = ["firstSeenAt", "lastSeenAt", "approvedAt", "configDownloadedAt", "provisionedAt", "identityCheckedAt", "createdAt", "updatedAt"] as const;
 
 // approvalProof is stored in the domain's spelling (console-code) and named by the ORM's client

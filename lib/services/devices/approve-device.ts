@@ -66,8 +66,9 @@ const approveNow = ({ tx, id, input, actor, sourceIp, network }: ApproveNowOptio
 
 // Approves each device on its own (a savepoint each: one conflict undoes only that device), all in
 // ONE synchronous write transaction of prepared statements. A bulk approval of a rack's batch of
-// 100 costs a few milliseconds of CPU this way, where one ORM transaction per device cost ~8 ms
-// each (docs/benchmarks.md, the rack). The outcomes come back in the order of `ids`.
+// 100 costs 20-60 ms of CPU this way, where one ORM transaction per device cost 7-12 ms each
+// (docs/benchmarks.md, "Approvals and the Overview without the ORM"). The outcomes come back in
+// the order of `ids`.
 export const approveDevices = async ({ ids, input, actor, sourceIp }: ApproveDevicesOptions): Promise<ApprovalOutcome[]> => {
   const network = (await findNetworkSettings())?.input ?? null;
   const outcomes = await writeNow((tx) =>
