@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { findDeviceRowNow, writeDeviceNow } from "@/lib/data/device-rows";
 import { nowStatement, savepointNow, writeNow } from "@/lib/data/write-now";
-import { approveDevices } from "@/lib/services/devices/approve-device";
+import { isAppError } from "@/lib/domain/errors";
+import { approveDevice, approveDevices } from "@/lib/services/devices/approve-device";
 import { seedNetworkSettings } from "@/tests/helpers/boot-fixtures";
 
 const admin = { type: "user" as const, id: "u1", name: "alice" };
@@ -92,6 +93,19 @@ describe("approving devices in one transaction", () => {
       { type: "device.approved", deviceId: ok2.id, sourceIp: "10.42.0.9", actorName: "alice" },
       { type: "device.approved", deviceId: ok1.id, sourceIp: "10.42.0.9", actorName: "alice" },
     ]);
+  });
+
+  it("gives an address to one of two approvals that ask for it at once, and refuses the other with a conflict naming the holder", async () => {
+    const [a, b] = [await prisma.device.create({ data: { mac: "52:54:00:0b:00:06" } }), await prisma.device.create({ data: { mac: "52:54:00:0b:00:07" } })];
+    const results = await Promise.allSettled([a, b].map((device) => approveDevice({ id: device.id, input: { role: "worker", ipAddress: "10.42.0.30" }, actor: admin, sourceIp: null })));
+    const won = results.flatMap((result) => (result.status === "fulfilled" ? [result.value.mac] : []));
+    const lost = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(isAppError(lost[0]) && lost[0].code).toBe("conflict");
+    expect(String(lost[0].message)).toBe(`IP 10.42.0.30 is already assigned to device ${won[0]}`);
+    expect(await prisma.device.count({ where: { ipAddress: "10.42.0.30" } })).toBe(1);
+    expect(await prisma.event.count({ where: { type: "device.approved" } })).toBe(1);
   });
 
   it("voids the live token of an approved device whose role changes, and keeps a pending device's console-code token", async () => {
