@@ -104,13 +104,15 @@ const waitForProcessMs = 30_000;
 const maxWaitingPerRole = 1_000;
 type Waiting = { socket: Socket; head: Buffer; timer: NodeJS.Timeout };
 const waiting: Record<ConnectionRole, Waiting[]> = { admin: [], machine: [] };
-let turn = 0;
+// One turn per role: with a shared one, every admin connection (a pool of one) reset the machines'
+// rotation, so the machine connection after it always went to the same process.
+const turns: Record<ConnectionRole, number> = { admin: 0, machine: 0 };
 const pick = (role: ConnectionRole): Worker | null => {
   const pool = [...live].filter((child) => child.ready && child.role === role);
   if (pool.length === 0) return null;
-  turn = (turn + 1) % pool.length;
+  turns[role] = (turns[role] + 1) % pool.length;
 
-  return pool[turn]!.worker;
+  return pool[turns[role]]!.worker;
 };
 
 const handOver = (socket: Socket, head: Buffer, role: ConnectionRole): void => {

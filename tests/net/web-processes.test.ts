@@ -124,6 +124,14 @@ describe("two machine web processes and the admin process", () => {
     expect(machinePids.size).toBe(2);
     expect(adminPids.size).toBe(1);
     expect([...machinePids].some((pid) => adminPids.has(pid))).toBe(false);
+    // Admin connections in between leave the machines' rotation as it was: they alternate.
+    const interleaved: number[] = [];
+    for (let n = 0; n < 4; n += 1) {
+      interleaved.push((await socketOn({ first: "/boot.ipxe" })).pid);
+      expect((await socketOn({ first: "/api/health" })).role).toBe("admin");
+    }
+    expect(new Set(interleaved).size).toBe(2);
+    expect([interleaved[0] !== interleaved[1], interleaved[0] === interleaved[2], interleaved[1] === interleaved[3]]).toEqual([true, true, true]);
     // Every thread, V8's own included (they start before any JavaScript runs).
     for (const pid of machinePids) expect(nicesOf(pid)).toEqual(new Set([10]));
     for (const pid of adminPids) expect(nicesOf(pid)).toEqual(new Set([0]));
