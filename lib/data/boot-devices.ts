@@ -93,9 +93,10 @@ export type DeviceSighting = { id: string; seenAt: Date; sourceIp: string | null
 // last flush (a rack of 2,000 polling machines is ~200 sightings a second: one ORM call each would
 // cost more CPU than the polls themselves). The batch goes in as one JSON parameter; dates are
 // written in the ORM's own text format (tests/integration/boot-hot-path.test.ts). updatedAt is
-// left alone: a sighting is not an edit. A synchronous write transaction (write-now.ts): through the
-// ORM, a flush that found another process's flush holding the lock waited for it inside SQLite's
-// busy handler, with this process's event loop, and every poll it was serving, stopped meanwhile.
+// left alone: a sighting is not an edit. One synchronous statement (write-now.ts): through the ORM
+// the flush was an interactive transaction holding the write lock across several turns of a busy
+// event loop, and one that lost the race after write-lock.ts's probe waited in SQLite's busy
+// handler with its event loop stopped (docs/benchmarks.md, "Approvals and the Overview without the ORM").
 export const writeDeviceSightings = async (sightings: DeviceSighting[]): Promise<void> => {
   if (sightings.length === 0) return;
   const batch = JSON.stringify(sightings.map(({ id, seenAt, sourceIp }) => ({ id, seenAt: dateColumn(seenAt), sourceIp })));
