@@ -97,7 +97,9 @@ describe("the worker owns background work", () => {
     await recordEvent({ type: "device.approved", actor: { type: "user", id: "u1", name: "admin" }, details: { role: "worker" } });
     const failed = await waitFor("the failed delivery", async () => prisma.webhookDelivery.findFirst({ where: { status: "failed" } }));
     expect(failed.lastError).toMatch(/webhook secret does not decrypt/);
-    expect(output).toMatch(/delivery \S+ failed: webhook secret does not decrypt/);
+    // The worker logs before it marks the row, but its stderr reaches this process on a later turn of
+    // the event loop than the database read can: wait for the line rather than race it.
+    await waitFor("the failure in the worker's log", async () => /delivery \S+ failed: webhook secret does not decrypt/.test(output));
     await waitFor("the failure on /metrics", async () => valueOf(await scrape(), "ktizo_webhook_deliveries_total", { result: "failed" }) >= 1);
   });
 
@@ -118,7 +120,7 @@ describe("the worker owns background work", () => {
       return current?.counters?.jobs.find((job) => job.name === "asset-imports" && job.failures >= 1) ? current : null;
     });
     expect(status.counters!.jobs.find((job) => job.name === "asset-imports")!.lastError).toContain(id);
-    expect(output).toMatch(new RegExp(`job asset-imports failed .*asset import ${id} failed: .*500`));
+    await waitFor("the job failure in the worker's log", async () => new RegExp(`job asset-imports failed .*asset import ${id} failed: .*500`).test(output));
     expect(valueOf(await scrape(), "ktizo_worker_job_failures_total", { job: "asset-imports" })).toBe(1);
     expect(await prisma.event.count({ where: { type: "asset.import_failed" } })).toBe(1);
   });

@@ -58,6 +58,8 @@ describe("worker without a dnsmasq binary", () => {
     expect(status).toMatchObject({ state: "unavailable", dnsmasqPid: null });
     expect(status.lastError?.message).toMatch(/dnsmasq binary not found/);
     expect(child.exitCode).toBeNull();
+    // The line is written before the status file, but the pipe is read on a later turn of the loop.
+    for (let tries = 0; !/config changed: testing config/.test(output) && tries < 100; tries++) await sleep(50);
     expect(output).toMatch(/config changed: testing config/);
   });
 
