@@ -67,7 +67,7 @@ describe.skipIf(!netTestsEnabled())("worker supervising dnsmasq", () => {
 
     expect(answer.bootFile).toBe("first.kpxe");
     expect(answer.ip).toBe(`${lan.prefix}.11`);
-    expect(worker.output()).toMatch(/\[dnsmasq\] dnsmasq\[\d+\]: started, version/);
+    await worker.waitForOutput(/\[dnsmasq\] dnsmasq\[\d+\]: started, version/);
   });
 
   it("applies a new config: the new boot file is served within 2 s", async () => {
@@ -173,7 +173,8 @@ describe.skipIf(!netTestsEnabled())("worker supervising dnsmasq", () => {
     await worker.stop(); // waits for the exit (SIGKILL only after 3 s, which would fail the timing below)
 
     expect(Date.now() - stoppedAt).toBeLessThan(3_000);
-    expect(worker.output()).toMatch(/\[worker\] stopped/);
+    // "exit" can come before the last of the pipe has been read.
+    await worker.waitForOutput(/\[worker\] stopped/);
     expect(await survivorsAfter(children)).toEqual([]);
     expect(await processesMentioning(dirs.root)).toEqual([]);
     expect(await status()).toMatchObject({ state: "stopped", dnsmasqPid: null });
