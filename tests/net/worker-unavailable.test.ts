@@ -119,7 +119,7 @@ describe.skipIf(!netTestsEnabled())("worker in a namespace", () => {
 
     expect(failedOnce.state).not.toBe("running");
     expect(running.restarts).toBeGreaterThanOrEqual(1);
-    expect(worker.output()).toMatch(/\[dnsmasq\] dnsmasq\[\d+\]: started/);
+    await worker.waitForOutput(/\[dnsmasq\] dnsmasq\[\d+\]: started/);
   });
 
   it("a first config with a syntax error: `failed`, nothing retried", async () => {
@@ -151,6 +151,29 @@ describe.skipIf(!netTestsEnabled())("worker in a namespace", () => {
 
     expect(status.reason).toMatch(/^missing privileges \(run as root or with CAP_NET_ADMIN\): dnsmasq exited with code 2: failed to bind DHCP server socket: Permission denied/);
     expect(status.lastError?.message).toBe(status.reason);
+  });
+
+  it("a TFTP root below a directory closed to others: `unavailable`, naming that directory and the fix", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    // Where a clone by root ends up (Debian's /root is 0700). dnsmasq opens its TFTP root only after
+    // it has become `nobody`, so the worker's being root does not help.
+    await chmod(dirs.root, 0o700);
+    const tftpRoot = path.join(dirs.compiledDir, "tftp");
+    await mkdir(tftpRoot, { recursive: true, mode: 0o755 });
+    await writeAtomic(dirs.conf, `${conf(dirs)}enable-tftp\ntftp-root=${tftpRoot}\n`);
+    const worker = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(worker);
+    const status = await waitForStatus(dirs.statusFile, (s) => s.state === "unavailable", { timeoutMs: 20_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${worker.output()}`);
+    });
+
+    expect(status.reason).toBe(
+      `dnsmasq cannot open its TFTP root as user nobody, which it runs as after start: user nobody cannot enter ${dirs.root} (mode 0700); ` +
+        `let others search it (chmod o+x ${dirs.root}) or set KTIZO_COMPILED_DIR to a directory outside it. ` +
+        `dnsmasq exited with code 3: TFTP directory ${tftpRoot} inaccessible: Permission denied`,
+    );
+    expect(status.dnsmasqPid).toBeNull();
   });
 
   it("a dnsmasq left behind by a SIGKILLed worker is stopped by the next worker", async () => {

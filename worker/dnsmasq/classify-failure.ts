@@ -12,11 +12,17 @@ export type FailedRun = {
   timedOut?: boolean | undefined;
   output: string[];
   command: string;
+  // The directory that keeps dnsmasq's unprivileged user out of its TFTP root, when one was found
+  // (worker/dnsmasq/tftp-root-diagnosis.ts).
+  tftpRootClosedAt?: { path: string; mode: string } | undefined;
 };
 
 // dnsmasq exits 2 for network problems: binding port 67 without root or CAP_NET_BIND_SERVICE /
 // CAP_NET_ADMIN prints "Permission denied"; opening files it may not touch does too (exit 3).
 const privilegePattern = /permission denied|operation not permitted/i;
+// dnsmasq opens its TFTP root after it has given up root (lib/domain/dnsmasq/tftp-root-access.ts):
+// running the worker as root does not help there, so the privilege advice would mislead.
+const tftpRootDeniedPattern = /TFTP directory .+ inaccessible: Permission denied/i;
 
 export const classifyFailure = (run: FailedRun): Failure => {
   if (run.spawnCode === "ENOENT") {
@@ -30,6 +36,14 @@ export const classifyFailure = (run: FailedRun): Failure => {
     return { kind: "rejected", message: `dnsmasq did not finish starting in time${said ? `: ${said}` : ""}` };
   }
   const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode ?? "?"}`;
+  if (tftpRootDeniedPattern.test(said)) {
+    const closed = run.tftpRootClosedAt;
+    const why = closed
+      ? `user nobody cannot enter ${closed.path} (mode ${closed.mode}); let others search it (chmod o+x ${closed.path}) or set KTIZO_COMPILED_DIR to a directory outside it`
+      : "every directory above it must be searchable by user nobody";
+
+    return { kind: "unavailable", message: `dnsmasq cannot open its TFTP root as user nobody, which it runs as after start: ${why}. dnsmasq ${how}: ${said}` };
+  }
   if (privilegePattern.test(said)) {
     return { kind: "unavailable", message: `missing privileges (run as root or with CAP_NET_ADMIN): dnsmasq ${how}: ${said}` };
   }

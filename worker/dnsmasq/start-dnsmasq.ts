@@ -5,6 +5,7 @@ import { execa } from "execa";
 import type { Logger } from "@/worker/logger";
 import { classifyFailure, type Failure } from "@/worker/dnsmasq/classify-failure";
 import { runArgv, type DnsmasqBinary } from "@/worker/dnsmasq/command";
+import { diagnoseTftpRoot } from "@/worker/dnsmasq/tftp-root-diagnosis";
 
 export type ExitInfo = { exitCode: number | undefined; signal: string | undefined; output: string[] };
 
@@ -86,6 +87,6 @@ export const startDnsmasq = async ({ binary, confFile, pidFile, startTimeoutMs, 
 
   return {
     ok: false,
-    failure: classifyFailure({ ...info, timedOut: first === "timeout", command: binary.command }),
+    failure: classifyFailure({ ...info, timedOut: first === "timeout", command: binary.command, tftpRootClosedAt: await diagnoseTftpRoot(info.output) }),
   };
 };
