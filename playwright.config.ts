@@ -3,6 +3,11 @@ import { defineConfig, devices } from "@playwright/test";
 // e2e runs against a production build with its own throwaway database and data dirs (STYLE.md
 // rule 23): scripts/e2e-server.sh refuses any database but data/e2e/*.db and resets it first.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The e2e server's rendered dnsmasq files. dnsmasq (e2e/apply-refused.spec.ts) opens its TFTP root
+// as user nobody, who cannot reach a checkout below a private directory such as /root, so they live
+// under /tmp (scripts/e2e-server.sh recreates the directory). Set once here: the server and the
+// specs read it from the environment they inherit.
+process.env.KTIZO_E2E_COMPILED_DIR ??= `/tmp/ktizo-e2e-${process.getuid?.() ?? 0}-${port}/compiled`;
 
 export default defineConfig({
   testDir: "e2e",

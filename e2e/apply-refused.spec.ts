@@ -36,7 +36,7 @@ test.beforeAll(() => {
       ...process.env,
       NODE_ENV: "production",
       KTIZO_DATA_DIR: path.join(root, "data/e2e"),
-      KTIZO_COMPILED_DIR: path.join(root, "data/e2e/compiled"),
+      KTIZO_COMPILED_DIR: process.env.KTIZO_E2E_COMPILED_DIR,
       DATABASE_URL: `file:${path.join(root, "data/e2e/ktizo.db")}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
