@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
 import type { WorkerError } from "@/lib/schemas/worker-status";
 import type { WorkerConfig } from "@/worker/config";
-import type { Failure } from "@/worker/dnsmasq/classify-failure";
+import { deniedReservationsMessage, type Failure } from "@/worker/dnsmasq/classify-failure";
+import { closedLevelFor, deniedDirectoryIn } from "@/worker/dnsmasq/closed-directory";
 import { startDnsmasq, type DnsmasqProcess, type ExitInfo } from "@/worker/dnsmasq/start-dnsmasq";
 import { testConfig } from "@/worker/dnsmasq/test-config";
 import { createFailureTracker } from "@/worker/failure-tracker";
@@ -57,11 +58,24 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     log.info(`dnsmasq ${running.proc.pid} stopped (${info.signal ?? `exit ${info.exitCode}`})`);
   };
 
+  // dnsmasq keeps running without the reservation files it may not read: the error goes to the
+  // status (and the dashboard) with the directory in the way, though the state stays "running".
+  const reportDeniedReservations = async (line: string, configHash: string) => {
+    const denied = deniedDirectoryIn(line);
+    const message = deniedReservationsMessage(line, denied && (await closedLevelFor(denied.dir)));
+    log.error(message);
+    recordError(message, configHash);
+  };
+
   // Starts dnsmasq on confFile (whose text is `content`); a config that started becomes the last good one.
   const run = async (confFile: string, content: string, servingLastGood: boolean): Promise<Failure | null> => {
     const hash = sha256(content);
     status.update({ state: "starting", reason: `starting dnsmasq with config ${hash.slice(0, 12)}` });
-    const result = await startDnsmasq({ binary: config.dnsmasq, confFile, pidFile: paths.dnsmasqPidFile, startTimeoutMs: config.startTimeoutMs, log: dnsmasqLog });
+    const result = await startDnsmasq({
+      binary: config.dnsmasq, confFile, pidFile: paths.dnsmasqPidFile, startTimeoutMs: config.startTimeoutMs, log: dnsmasqLog,
+      // After the start in progress has published "running", so the error reads as newer than the reload.
+      onDeniedReservations: (line) => void serial(() => reportDeniedReservations(line, hash)),
+    });
     if (!result.ok) return result.failure;
     if (confFile !== paths.dnsmasqLastGoodConf) await writeFileAtomic(paths.dnsmasqLastGoodConf, content);
     const running: Running = { proc: result.process, hash, servingLastGood };

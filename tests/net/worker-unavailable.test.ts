@@ -176,6 +176,28 @@ describe.skipIf(!netTestsEnabled())("worker in a namespace", () => {
     expect(status.dnsmasqPid).toBeNull();
   });
 
+  it("reservations below a directory closed to others: dnsmasq runs, and the status says the reservations are not served and why", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    await chmod(dirs.root, 0o700);
+    // No TFTP: dnsmasq starts, then is denied its dhcp-hostsdir as nobody and runs on without it.
+    await writeAtomic(dirs.conf, conf(dirs));
+    const worker = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(worker);
+    const status = await waitForStatus(dirs.statusFile, (s) => s.state === "running" && s.lastError !== null, { timeoutMs: 20_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${worker.output()}`);
+    });
+
+    expect(status.lastError?.message).toBe(
+      `dnsmasq cannot read its reservations directory as user nobody, which it runs as after start: user nobody cannot enter ${dirs.root} (mode 0700); ` +
+        `let others search it (chmod o+x ${dirs.root}) or set KTIZO_COMPILED_DIR to a directory outside it. ` +
+        `Until then approved devices do not get their reserved addresses. dnsmasq said: bad dynamic directory ${dirs.hostsDir}: Permission denied`,
+    );
+    // Newer than the start, so the dashboard shows it beside "running" (worker-status-card.tsx).
+    expect(status.lastError!.at >= status.lastReloadAt!).toBe(true);
+    expect(status.lastError?.configHash).toBe(status.configHash);
+  });
+
   it("a dnsmasq left behind by a SIGKILLed worker is stopped by the next worker", async () => {
     const dirs = await makeDirs();
     cleanup.push(dirs.root);

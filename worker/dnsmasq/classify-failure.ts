@@ -4,6 +4,23 @@
 export type FailureKind = "unavailable" | "rejected";
 export type Failure = { kind: FailureKind; message: string };
 
+export type ClosedLevel = { path: string; mode: string };
+
+// A dnsmasq line without its "dnsmasq[pid]: " prefix.
+const withoutPrefix = (line: string): string => line.replace(/^dnsmasq(-\w+)?(\[\d+\])?:\s*/, "").trim();
+
+// Why dnsmasq's user cannot reach a directory, and what the admin can do about it.
+const closedAdvice = (closed: ClosedLevel | undefined): string =>
+  closed
+    ? `user nobody cannot enter ${closed.path} (mode ${closed.mode}); let others search it (chmod o+x ${closed.path}) or set KTIZO_COMPILED_DIR to a directory outside it`
+    : "every directory above it must be searchable by user nobody";
+
+// dnsmasq runs on without the reservation files it may not read: the running state alone would hide
+// that approved devices do not get their reserved addresses.
+export const deniedReservationsMessage = (said: string, closed: ClosedLevel | undefined): string =>
+  `dnsmasq cannot read its reservations directory as user nobody, which it runs as after start: ${closedAdvice(closed)}. ` +
+  `Until then approved devices do not get their reserved addresses. dnsmasq said: ${withoutPrefix(said)}`;
+
 export type FailedRun = {
   // errno code of a spawn failure (ENOENT, EACCES), when the binary never ran
   spawnCode?: string | undefined;
@@ -13,14 +30,14 @@ export type FailedRun = {
   output: string[];
   command: string;
   // The directory that keeps dnsmasq's unprivileged user out of its TFTP root, when one was found
-  // (worker/dnsmasq/tftp-root-diagnosis.ts).
-  tftpRootClosedAt?: { path: string; mode: string } | undefined;
+  // (worker/dnsmasq/closed-directory.ts).
+  tftpRootClosedAt?: ClosedLevel | undefined;
 };
 
 // dnsmasq exits 2 for network problems: binding port 67 without root or CAP_NET_BIND_SERVICE /
 // CAP_NET_ADMIN prints "Permission denied"; opening files it may not touch does too (exit 3).
 const privilegePattern = /permission denied|operation not permitted/i;
-// dnsmasq opens its TFTP root after it has given up root (lib/domain/dnsmasq/tftp-root-access.ts):
+// dnsmasq opens its TFTP root after it has given up root (lib/domain/dnsmasq/directory-access.ts):
 // running the worker as root does not help there, so the privilege advice would mislead.
 const tftpRootDeniedPattern = /TFTP directory .+ inaccessible: Permission denied/i;
 
@@ -37,12 +54,7 @@ export const classifyFailure = (run: FailedRun): Failure => {
   }
   const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode ?? "?"}`;
   if (tftpRootDeniedPattern.test(said)) {
-    const closed = run.tftpRootClosedAt;
-    const why = closed
-      ? `user nobody cannot enter ${closed.path} (mode ${closed.mode}); let others search it (chmod o+x ${closed.path}) or set KTIZO_COMPILED_DIR to a directory outside it`
-      : "every directory above it must be searchable by user nobody";
-
-    return { kind: "unavailable", message: `dnsmasq cannot open its TFTP root as user nobody, which it runs as after start: ${why}. dnsmasq ${how}: ${said}` };
+    return { kind: "unavailable", message: `dnsmasq cannot open its TFTP root as user nobody, which it runs as after start: ${closedAdvice(run.tftpRootClosedAt)}. dnsmasq ${how}: ${said}` };
   }
   if (privilegePattern.test(said)) {
     return { kind: "unavailable", message: `missing privileges (run as root or with CAP_NET_ADMIN): dnsmasq ${how}: ${said}` };
@@ -57,7 +69,7 @@ const noise = /^(syntax check OK|FAILED to start up|started, version|compile tim
 
 const lastMeaningfulLines = (output: string[]): string =>
   output
-    .map((line) => line.replace(/^dnsmasq(-\w+)?(\[\d+\])?:\s*/, "").trim())
+    .map(withoutPrefix)
     .filter((line) => line && !noise.test(line))
     .slice(-3)
     .join("; ");

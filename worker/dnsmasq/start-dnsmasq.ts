@@ -5,7 +5,7 @@ import { execa } from "execa";
 import type { Logger } from "@/worker/logger";
 import { classifyFailure, type Failure } from "@/worker/dnsmasq/classify-failure";
 import { runArgv, type DnsmasqBinary } from "@/worker/dnsmasq/command";
-import { diagnoseTftpRoot } from "@/worker/dnsmasq/tftp-root-diagnosis";
+import { closedLevelInOutput, deniedDirectoryIn } from "@/worker/dnsmasq/closed-directory";
 
 export type ExitInfo = { exitCode: number | undefined; signal: string | undefined; output: string[] };
 
@@ -25,6 +25,9 @@ export type StartDnsmasqOptions = {
   pidFile: string;
   startTimeoutMs: number;
   log: Logger;
+  // A line saying dnsmasq was denied its reservations directory: it runs on without them, so the
+  // caller must say so (worker/dnsmasq/closed-directory.ts).
+  onDeniedReservations?: (line: string) => void;
 };
 
 // dnsmasq logs "started, version …" only after it has read its config, bound its sockets and
@@ -32,7 +35,7 @@ export type StartDnsmasqOptions = {
 const readyPattern = /started, version/;
 const keptLines = 20;
 
-export const startDnsmasq = async ({ binary, confFile, pidFile, startTimeoutMs, log }: StartDnsmasqOptions): Promise<StartResult> => {
+export const startDnsmasq = async ({ binary, confFile, pidFile, startTimeoutMs, log, onDeniedReservations }: StartDnsmasqOptions): Promise<StartResult> => {
   const { file, args } = runArgv(binary, confFile, pidFile);
   const child = execa(file, args, { reject: false, buffer: false, stdin: "ignore", cleanup: true, forceKillAfterDelay: false });
   const recent: string[] = [];
@@ -48,6 +51,7 @@ export const startDnsmasq = async ({ binary, confFile, pidFile, startTimeoutMs, 
       recent.push(line);
       if (recent.length > keptLines) recent.shift();
       if (readyPattern.test(line)) markReady();
+      if (deniedDirectoryIn(line)?.kind === "hosts-dir") onDeniedReservations?.(line);
     });
 
     return once(lines, "close").then(() => undefined);
@@ -87,6 +91,6 @@ export const startDnsmasq = async ({ binary, confFile, pidFile, startTimeoutMs, 
 
   return {
     ok: false,
-    failure: classifyFailure({ ...info, timedOut: first === "timeout", command: binary.command, tftpRootClosedAt: await diagnoseTftpRoot(info.output) }),
+    failure: classifyFailure({ ...info, timedOut: first === "timeout", command: binary.command, tftpRootClosedAt: await closedLevelInOutput(info.output) }),
   };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstClosedLevel, levelsOf, modeText, type DirectoryLevel } from "@/lib/domain/dnsmasq/tftp-root-access";
+import { firstClosedLevel, levelsOf, modeText, type DirectoryLevel } from "@/lib/domain/dnsmasq/directory-access";
 
 const nobody = { uid: 65534, gid: 30 };
 const level = (path: string, mode: number, uid = 0, gid = 0): DirectoryLevel => ({ path, mode, uid, gid });

@@ -1,7 +1,8 @@
 // dnsmasq gives up root after start and runs as user `nobody` (its compiled-in default; `man dnsmasq`,
-// --user and --group: the group is "dip" where it exists). It opens the TFTP root only then, so a
-// root below a directory that user cannot enter (Debian's /root is 0700) stops dnsmasq with
-// "TFTP directory … inaccessible: Permission denied" although the worker runs as root.
+// --user and --group: the group is "dip" where it exists). It opens its TFTP root and reads its
+// dhcp-hostsdir only then, so below a directory that user cannot enter (Debian's /root is 0700) it
+// stops with "TFTP directory … inaccessible: Permission denied", or runs on without the reservations
+// ("bad dynamic directory …: Permission denied"), although the worker runs as root.
 // This finds that directory from each level's owner and mode, as the kernel decides: the owner's
 // bits for the owner, the group's for the group, the others' for everyone else.
 
@@ -19,8 +20,8 @@ const bitsFor = (level: DirectoryLevel, account: Account): number => {
   return level.mode & 0o7;
 };
 
-// `levels`: every directory from "/" down to the TFTP root, in that order. The first one `account`
-// cannot pass (search on the way, search and read on the root itself), or null when all are open.
+// `levels`: every directory from "/" down to the one dnsmasq needs, in that order. The first one `account`
+// cannot pass (search on the way, search and read on the last), or null when all are open.
 export const firstClosedLevel = (levels: DirectoryLevel[], account: Account): DirectoryLevel | null =>
   levels.find((level, index) => {
     const needed = index === levels.length - 1 ? search | read : search;

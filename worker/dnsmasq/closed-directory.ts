@@ -1,0 +1,51 @@
+import { readFile, stat } from "node:fs/promises";
+import { firstClosedLevel, levelsOf, modeText, type Account, type DirectoryLevel } from "@/lib/domain/dnsmasq/directory-access";
+
+// dnsmasq's lines for a directory it was denied after giving up root (lib/domain/dnsmasq/directory-access.ts):
+// its TFTP root (fatal: it exits) and a dhcp-hostsdir (it runs on without the reservations in it).
+const deniedPatterns = { "tftp-root": /TFTP directory (.+) inaccessible: Permission denied/i, "hosts-dir": /bad dynamic directory (.+): Permission denied/i };
+export type DeniedDirectory = { kind: keyof typeof deniedPatterns; dir: string };
+
+export const deniedDirectoryIn = (line: string): DeniedDirectory | undefined => {
+  for (const [kind, pattern] of Object.entries(deniedPatterns) as [DeniedDirectory["kind"], RegExp][]) {
+    const dir = pattern.exec(line)?.[1];
+    if (dir?.startsWith("/")) return { kind, dir };
+  }
+
+  return undefined;
+};
+
+// dnsmasq's default user and group (`man dnsmasq`, --user, --group: "dip" where it exists).
+const dnsmasqAccount = async (): Promise<Account> => {
+  const idOf = (file: string, name: string, field: number) =>
+    readFile(file, "utf8").then(
+      (text) => text.split("\n").map((line) => line.split(":")).find((fields) => fields[0] === name)?.[field],
+      () => undefined,
+    );
+  const [uid, primaryGid, dipGid] = await Promise.all([idOf("/etc/passwd", "nobody", 2), idOf("/etc/passwd", "nobody", 3), idOf("/etc/group", "dip", 2)]);
+
+  return { uid: Number(uid ?? 65534), gid: Number(dipGid ?? primaryGid ?? 65534) };
+};
+
+// The directory on the way to `dir` that keeps dnsmasq's user out, for the admin's message; undefined
+// when a level cannot be read or every level is open (the message then stays general).
+export const closedLevelFor = async (dir: string): Promise<{ path: string; mode: string } | undefined> => {
+  const levels = await Promise.all(
+    levelsOf(dir).map(async (path): Promise<DirectoryLevel | null> => {
+      const found = await stat(path).catch(() => null);
+
+      return found && { path, mode: found.mode, uid: found.uid, gid: found.gid };
+    }),
+  );
+  if (levels.includes(null)) return undefined;
+  const closed = firstClosedLevel(levels as DirectoryLevel[], await dnsmasqAccount());
+
+  return closed ? { path: closed.path, mode: modeText(closed.mode) } : undefined;
+};
+
+// The closed level for the first directory dnsmasq said it was denied in `output`.
+export const closedLevelInOutput = async (output: string[]): Promise<{ path: string; mode: string } | undefined> => {
+  const denied = output.map(deniedDirectoryIn).find(Boolean);
+
+  return denied ? closedLevelFor(denied.dir) : undefined;
+};
