@@ -1,6 +1,6 @@
 import { busyTimeoutMs } from "@/lib/db/database-file";
 import { sqliteWriter } from "@/lib/db/sqlite";
-import { isBusy } from "./write-now";
+import { isBusy, retryWhileBusy } from "./write-now";
 
 // better-sqlite3 waits for a busy database synchronously: a write that finds another process's
 // write transaction open sleeps inside SQLite's busy handler for up to the busy timeout, and with it
@@ -12,28 +12,18 @@ import { isBusy } from "./write-now";
 // asynchronously (as lib/data/write-now.ts does for its own transactions).
 // Prisma's own BEGIN right after normally finds the lock free; if another process wins the race it
 // falls back to the busy timeout as before, so nothing can fail that did not fail before.
-const firstPauseMs = 1;
 const maxPauseMs = 16;
 
-
-const lockIsFree = (): boolean => {
-  try {
-    const connection = sqliteWriter();
-    connection.exec("BEGIN IMMEDIATE");
-    connection.exec("ROLLBACK");
-
-    return true;
-  } catch (error) {
-    if (isBusy(error)) return false;
-    throw error;
-  }
+// An empty write transaction: throws SQLite's busy error while another connection holds the lock.
+const probeLock = (): void => {
+  const connection = sqliteWriter();
+  connection.exec("BEGIN IMMEDIATE");
+  connection.exec("ROLLBACK");
 };
 
 export const awaitWriteLock = async (): Promise<void> => {
-  const deadline = Date.now() + busyTimeoutMs;
-  let pauseMs = firstPauseMs;
-  while (!lockIsFree() && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    pauseMs = Math.min(maxPauseMs, pauseMs * 2);
-  }
+  // Pauses of 1, 2, 4, 8, then 16 ms. At the deadline the ORM's own BEGIN waits as it always did.
+  await retryWhileBusy(probeLock, { timeoutMs: busyTimeoutMs, pauseMs: (attempt) => Math.min(maxPauseMs, 2 ** (attempt - 1)) }).catch((error: unknown) => {
+    if (!isBusy(error)) throw error;
+  });
 };

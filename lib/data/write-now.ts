@@ -31,6 +31,24 @@ export const isBusy = (error: unknown): boolean => {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+type RetryOptions = { timeoutMs: number; pauseMs: (attempt: number) => number; onBusy?: ((attempt: number) => void) | undefined };
+
+// Runs the synchronous `attempt` until it does not throw SQLite's busy error, pausing between tries
+// (yielding the event loop) for pauseMs(attempt); once timeoutMs has passed, the busy error is thrown.
+// Shared by writeNow and the ORM's lock probe (write-lock.ts).
+export const retryWhileBusy = async <T>(attempt: () => T, { timeoutMs, pauseMs, onBusy }: RetryOptions): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return attempt();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      onBusy?.(tries);
+    }
+    await sleep(pauseMs(tries));
+  }
+};
+
 export type WriteNowOptions = { timeoutMs?: number; onBusy?: (attempt: number) => void };
 
 // Runs `work` as ONE short write transaction (BEGIN IMMEDIATE: the write lock with the first
@@ -41,20 +59,15 @@ export type WriteNowOptions = { timeoutMs?: number; onBusy?: (attempt: number) =
 // is retried after a short, growing, jittered pause that yields the event loop, until the same
 // deadline a waiting ORM write has (busyTimeoutMs); then the busy error is thrown. `work` must be
 // synchronous (better-sqlite3 refuses a promise) and may run more than once.
-export const writeNow = async <T>(work: (tx: NowTx) => T, { timeoutMs = busyTimeoutMs, onBusy }: WriteNowOptions = {}): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
+export const writeNow = <T>(work: (tx: NowTx) => T, { timeoutMs = busyTimeoutMs, onBusy }: WriteNowOptions = {}): Promise<T> =>
+  retryWhileBusy(
+    () => {
       const db = sqliteWriter();
 
       return db.transaction(() => work({ db })).immediate();
-    } catch (error) {
-      if (!isBusy(error) || Date.now() >= deadline) throw error;
-      onBusy?.(attempt);
-    }
-    await sleep(Math.min(2 ** attempt, 50) * (0.5 + Math.random() / 2));
-  }
-};
+    },
+    { timeoutMs, onBusy, pauseMs: (attempt) => Math.min(2 ** attempt, 50) * (0.5 + Math.random() / 2) },
+  );
 
 // Runs `work` inside the open transaction as a savepoint of its own: when it throws, its writes
 // alone are undone and the error goes on to the caller, which may carry on with the transaction.
