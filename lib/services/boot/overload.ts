@@ -5,7 +5,7 @@ import { isOverloaded, stretchedPollSeconds, type LoadReading, type OverloadLimi
 import { waitingScript } from "@/lib/domain/ipxe/script-models";
 import { loadBootSettings } from "./load-boot-settings";
 import { renderBootScript } from "./render-boot-script";
-import { createFifoSlots, type FifoSlots } from "./fifo-slots";
+import { createFifoSlots, type FifoSlots } from "@/lib/concurrency/fifo-slots";
 
 // This process's load, for backpressure on machine polls (lib/domain/boot/overload.ts): the
 // event loop's delay (p99 of the last ~0.5 s, from perf_hooks' histogram,
@@ -13,7 +13,7 @@ import { createFifoSlots, type FifoSlots } from "./fifo-slots";
 // requests being served right now. State on globalThis: Next may load this module more than once.
 const windowMs = 500;
 
-// Boot requests doing their work at once in this process; the rest wait their turn (fifo-slots.ts).
+// Boot requests doing their work at once in this process; the rest wait their turn (lib/concurrency/fifo-slots.ts).
 // The work is mostly synchronous CPU, so more at once would not finish sooner: it would only put
 // more machine requests between an admin's request and its answer.
 const bootSlots = 8;

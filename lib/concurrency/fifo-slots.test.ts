@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFifoSlots } from "./fifo-slots";
+import { createFifoSlots } from "@/lib/concurrency/fifo-slots";
 
 const deferred = () => {
   let resolve!: () => void;
@@ -40,6 +40,37 @@ describe("createFifoSlots", () => {
     const slots = createFifoSlots(1);
     await expect(slots.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await slots.run(async () => "next")).toBe("next");
+    expect(slots.running()).toBe(0);
+  });
+
+  it("frees the slot when the work throws before it returns a promise", async () => {
+    const slots = createFifoSlots(1);
+    await expect(slots.run(() => { throw new Error("sync"); })).rejects.toThrow("sync");
+    expect(slots.running()).toBe(0);
+  });
+
+  it("enter: a cancelled waiter is skipped, a release counts once, and a waiter cannot release", () => {
+    const slots = createFifoSlots(1);
+    const started: string[] = [];
+    const first = slots.enter(() => started.push("first"));
+    const gone = slots.enter(() => started.push("gone"));
+    const third = slots.enter(() => started.push("third"));
+    expect({ started, running: slots.running(), waiting: slots.waiting() }).toEqual({ started: ["first"], running: 1, waiting: 2 });
+
+    gone.release(); // still waiting: nothing to give on
+    gone.cancel();
+    expect(slots.waiting()).toBe(1);
+    first.release();
+    first.release(); // a second release must not free a slot it no longer holds
+    expect({ started, running: slots.running(), waiting: slots.waiting() }).toEqual({ started: ["first", "third"], running: 1, waiting: 0 });
+    third.cancel(); // holding: cancel gives nothing up
+    third.release();
+    expect({ running: slots.running(), waiting: slots.waiting() }).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("enter: a holder started at once gets its ticket before it runs, so it can release at once", () => {
+    const slots = createFifoSlots(1);
+    slots.enter((ticket) => ticket.release());
     expect(slots.running()).toBe(0);
   });
 
