@@ -31,6 +31,19 @@ describe("ensureDir", () => {
     expect(owners).toEqual([1000, 1000]);
   });
 
+  it("open: every directory it creates is 0755 under a umask of 077; without it the umask applies", async () => {
+    const previous = process.umask(0o077);
+    try {
+      await ensureDir(path.join(root, "open", "compiled", "dnsmasq"), { open: true });
+      await ensureDir(path.join(root, "closed", "data"));
+    } finally {
+      process.umask(previous);
+    }
+    const modes = await Promise.all(["open", "open/compiled", "open/compiled/dnsmasq", "closed", "closed/data"].map(async (dir) => (await stat(path.join(root, dir))).mode & 0o777));
+
+    expect(modes).toEqual([0o755, 0o755, 0o755, 0o700, 0o700]);
+  });
+
   it("leaves an existing directory as it is", async () => {
     await ensureDir(root);
 

@@ -21,7 +21,7 @@ process.on("unhandledRejection", (reason) => log.error("unhandled rejection", re
 
 const config = loadWorkerConfig();
 const { paths } = config;
-await Promise.all([ensureDir(paths.dataDir), ensureDir(paths.dnsmasqDir)]);
+await Promise.all([ensureDir(paths.dataDir), ensureDir(paths.dnsmasqDir, { open: true })]);
 await stopStaleDnsmasq({ pidFile: paths.dnsmasqPidFile, timeoutMs: config.stopTimeoutMs, log });
 
 // Background jobs (worker/jobs/): the web processes run none (docs/architecture.md). Triggered jobs

@@ -47,7 +47,8 @@ export const createStatusPublisher = ({ file, heartbeatMs, log, counters }: Stat
 
       return queue;
     }
-    queue = queue.then(() => writeFileAtomic(file, body)).catch((error: unknown) => log.error(`cannot write ${file}`, error));
+    // 0644 whatever the umask: the web app, possibly another user (docs/deployment.md), reads it. It holds no secret.
+    queue = queue.then(() => writeFileAtomic(file, body, { mode: 0o644 })).catch((error: unknown) => log.error(`cannot write ${file}`, error));
 
     return queue;
   };

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ExecaError, execa } from "execa";
+import { makeOpenDirectory } from "@/lib/compile/make-open-directory";
 import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
 import { AppError } from "@/lib/domain/errors";
 import { buildDnsmasqModel, type DnsmasqSettings } from "@/lib/domain/dnsmasq/build-dnsmasq-model";
@@ -53,7 +54,7 @@ export const testDnsmasqConfig = async (text: string): Promise<"ok" | "skipped">
 // The worker watches this file and restarts dnsmasq. dnsmasq refuses to start without the hosts
 // dir or the lease file's directory, so both exist before the config does.
 export const writeDnsmasqConfig = async (text: string): Promise<void> => {
-  await mkdir(paths().hostsDir, { recursive: true, mode: 0o755 });
+  await makeOpenDirectory(paths().hostsDir);
   await mkdir(path.dirname(paths().leaseFile), { recursive: true, mode: 0o755 });
   await writeFileAtomic(paths().dnsmasqConf, text, { mode: 0o644 });
 };

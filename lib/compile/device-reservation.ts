@@ -1,5 +1,6 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { makeOpenDirectory } from "@/lib/compile/make-open-directory";
 import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
 import { reservationFileName, reservationLine } from "@/lib/domain/dnsmasq/reservation";
 import { paths } from "@/lib/paths";
@@ -26,6 +27,7 @@ export const syncDeviceReservation = async (device: ReservationDevice): Promise<
   const line = reservationLine({ mac: device.mac, ipAddress: device.ipAddress, hostname: device.hostname });
   const previous = await readOrNull(file);
   if (previous === line) return;
+  await makeOpenDirectory(paths().hostsDir);
   await writeFileAtomic(file, line, { mode: 0o644 });
 };
 

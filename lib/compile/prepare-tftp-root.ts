@@ -1,5 +1,6 @@
-import { access, chmod, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { access, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { makeOpenDirectory } from "@/lib/compile/make-open-directory";
 import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
 import { AppError } from "@/lib/domain/errors";
 import { arm64BootFileName } from "@/lib/domain/dnsmasq/build-dnsmasq-model";
@@ -27,8 +28,7 @@ export const prepareTftpRoot = async ({ uefiBinary, arm64Binary }: PrepareTftpRo
   // Checked before anything is copied: a refused name leaves the TFTP root as it was.
   const arm64Name = arm64BootFileName(arm64Binary);
   const arm64Source = arm64Binary && arm64Name ? await assertIpxeBinaryExists({ field: "arm64Binary", name: arm64Binary }) : null;
-  await mkdir(tftpRoot, { recursive: true, mode: 0o755 });
-  await chmod(tftpRoot, 0o755);
+  await makeOpenDirectory(tftpRoot);
   const required = new Set(["undionly.kpxe", uefiBinary]);
   const copied: string[] = [];
   for (const name of firstStage) {
