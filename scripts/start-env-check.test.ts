@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,5 +54,35 @@ describe("npm start checks every setting first", () => {
     expect(run.ms).toBeLessThan(10_000);
     expect(run.stderr).toContain(`invalid setting ${name}`);
     expect(existsSync(path.join(dir, "ktizo.db"))).toBe(false);
+  });
+});
+
+describe("npm start warns when dnsmasq's user cannot reach the TFTP root", () => {
+  const checkEnv = (compiledDir: string) =>
+    new Promise<Run>((resolve, reject) => {
+      const started = Date.now();
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/check-env.ts"], {
+        cwd: repo,
+        env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "ktizo.db")}`, KTIZO_DATA_DIR: path.join(dir, "data"), KTIZO_COMPILED_DIR: compiledDir },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once("error", reject);
+      child.once("exit", (code) => resolve({ code, stderr, ms: Date.now() - started }));
+    });
+
+  it("names the directory in the way and goes on; says nothing once it is open", async () => {
+    // mkdtemp made `dir` 0700, as /root is; the compiled directory does not exist yet.
+    const compiled = path.join(dir, "compiled");
+    const closed = await checkEnv(compiled);
+
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stderr).toContain(`ktizo: warning: dnsmasq runs as user nobody, which cannot enter ${dir} (mode 0700) on the way to its TFTP root ${compiled}/tftp`);
+    await chmod(dir, 0o755);
+    const open = await checkEnv(compiled);
+
+    expect(open.code, open.stderr).toBe(0);
+    expect(open.stderr).not.toContain("warning");
   });
 });

@@ -28,17 +28,19 @@ const dnsmasqAccount = async (): Promise<Account> => {
 };
 
 // The directory on the way to `dir` that keeps dnsmasq's user out, for the admin's message; undefined
-// when a level cannot be read or every level is open (the message then stays general).
+// when every level is open. Levels that do not exist yet are left out: ktizo creates them open
+// (lib/compile/make-open-directory.ts).
 export const closedLevelFor = async (dir: string): Promise<{ path: string; mode: string } | undefined> => {
-  const levels = await Promise.all(
+  const found = await Promise.all(
     levelsOf(dir).map(async (path): Promise<DirectoryLevel | null> => {
-      const found = await stat(path).catch(() => null);
+      const info = await stat(path).catch(() => null);
 
-      return found && { path, mode: found.mode, uid: found.uid, gid: found.gid };
+      return info && { path, mode: info.mode, uid: info.uid, gid: info.gid };
     }),
   );
-  if (levels.includes(null)) return undefined;
-  const closed = firstClosedLevel(levels as DirectoryLevel[], await dnsmasqAccount());
+  const missing = found.indexOf(null);
+  const levels = (missing === -1 ? found : found.slice(0, missing)) as DirectoryLevel[];
+  const closed = firstClosedLevel(levels, await dnsmasqAccount(), { reaches: missing === -1 });
 
   return closed ? { path: closed.path, mode: modeText(closed.mode) } : undefined;
 };

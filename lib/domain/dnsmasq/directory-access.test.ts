@@ -31,6 +31,13 @@ describe("firstClosedLevel", () => {
     expect(firstClosedLevel(levels, nobody)?.path).toBe("/srv/tftp");
   });
 
+  it("needs only search on the last level when the levels stop short of the directory", () => {
+    const levels = [level("/", 0o755), level("/srv", 0o711)];
+
+    expect(firstClosedLevel(levels, nobody, { reaches: false })).toBeNull();
+    expect(firstClosedLevel(levels, nobody)?.path).toBe("/srv");
+  });
+
   it("uses the owner's bits for the owner and the group's bits for the group, not the others'", () => {
     expect(firstClosedLevel([level("/", 0o755), level("/srv/tftp", 0o700, nobody.uid)], nobody)).toBeNull();
     expect(firstClosedLevel([level("/", 0o755), level("/srv/tftp", 0o070, 0, nobody.gid)], nobody)).toBeNull();

@@ -22,9 +22,11 @@ const bitsFor = (level: DirectoryLevel, account: Account): number => {
 
 // `levels`: every directory from "/" down to the one dnsmasq needs, in that order. The first one `account`
 // cannot pass (search on the way, search and read on the last), or null when all are open.
-export const firstClosedLevel = (levels: DirectoryLevel[], account: Account): DirectoryLevel | null =>
+// `reaches: false`: the levels stop short of that directory (it does not exist yet), so the last
+// one is on the way too and needs search only.
+export const firstClosedLevel = (levels: DirectoryLevel[], account: Account, { reaches = true }: { reaches?: boolean } = {}): DirectoryLevel | null =>
   levels.find((level, index) => {
-    const needed = index === levels.length - 1 ? search | read : search;
+    const needed = reaches && index === levels.length - 1 ? search | read : search;
 
     return (bitsFor(level, account) & needed) !== needed;
   }) ?? null;
