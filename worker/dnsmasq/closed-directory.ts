@@ -45,9 +45,9 @@ export const closedLevelFor = async (dir: string): Promise<{ path: string; mode:
   return closed ? { path: closed.path, mode: modeText(closed.mode) } : undefined;
 };
 
-// The closed level for the first directory dnsmasq said it was denied in `output`.
-export const closedLevelInOutput = async (output: string[]): Promise<{ path: string; mode: string } | undefined> => {
-  const denied = output.map(deniedDirectoryIn).find(Boolean);
+// The closed level on the way to the TFTP root, when dnsmasq said in `output` that it was denied it.
+export const closedLevelOfTftpRoot = async (output: string[]): Promise<{ path: string; mode: string } | undefined> => {
+  const denied = output.map(deniedDirectoryIn).find((found) => found?.kind === "tftp-root");
 
   return denied ? closedLevelFor(denied.dir) : undefined;
 };

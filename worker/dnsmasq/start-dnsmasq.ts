@@ -5,7 +5,7 @@ import { execa } from "execa";
 import type { Logger } from "@/worker/logger";
 import { classifyFailure, type Failure } from "@/worker/dnsmasq/classify-failure";
 import { runArgv, type DnsmasqBinary } from "@/worker/dnsmasq/command";
-import { closedLevelInOutput, deniedDirectoryIn } from "@/worker/dnsmasq/closed-directory";
+import { closedLevelOfTftpRoot, deniedDirectoryIn } from "@/worker/dnsmasq/closed-directory";
 
 export type ExitInfo = { exitCode: number | undefined; signal: string | undefined; output: string[] };
 
@@ -91,6 +91,6 @@ export const startDnsmasq = async ({ binary, confFile, pidFile, startTimeoutMs, 
 
   return {
     ok: false,
-    failure: classifyFailure({ ...info, timedOut: first === "timeout", command: binary.command, tftpRootClosedAt: await closedLevelInOutput(info.output) }),
+    failure: classifyFailure({ ...info, timedOut: first === "timeout", command: binary.command, tftpRootClosedAt: await closedLevelOfTftpRoot(info.output) }),
   };
 };
