@@ -4,7 +4,7 @@ import { writeFileAtomic } from "@/lib/compile/write-file-atomic";
 import type { WorkerError } from "@/lib/schemas/worker-status";
 import type { WorkerConfig } from "@/worker/config";
 import { deniedReservationsMessage, type Failure } from "@/worker/dnsmasq/classify-failure";
-import { closedLevelFor, deniedDirectoryIn } from "@/worker/dnsmasq/closed-directory";
+import { closedLevelFor } from "@/worker/dnsmasq/closed-directory";
 import { startDnsmasq, type DnsmasqProcess, type ExitInfo } from "@/worker/dnsmasq/start-dnsmasq";
 import { testConfig } from "@/worker/dnsmasq/test-config";
 import { createFailureTracker } from "@/worker/failure-tracker";
@@ -60,9 +60,8 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
 
   // dnsmasq keeps running without the reservation files it may not read: the error goes to the
   // status (and the dashboard) with the directory in the way, though the state stays "running".
-  const reportDeniedReservations = async (line: string, configHash: string) => {
-    const denied = deniedDirectoryIn(line);
-    const message = deniedReservationsMessage(line, denied && (await closedLevelFor(denied.dir)));
+  const reportDeniedReservations = async (line: string, dir: string, configHash: string) => {
+    const message = deniedReservationsMessage(line, await closedLevelFor(dir));
     log.error(message);
     recordError(message, configHash);
   };
@@ -74,7 +73,7 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
     const result = await startDnsmasq({
       binary: config.dnsmasq, confFile, pidFile: paths.dnsmasqPidFile, startTimeoutMs: config.startTimeoutMs, log: dnsmasqLog,
       // After the start in progress has published "running", so the error reads as newer than the reload.
-      onDeniedReservations: (line) => void serial(() => reportDeniedReservations(line, hash)),
+      onDeniedReservations: (line, dir) => void serial(() => reportDeniedReservations(line, dir, hash)),
     });
     if (!result.ok) return result.failure;
     if (confFile !== paths.dnsmasqLastGoodConf) await writeFileAtomic(paths.dnsmasqLastGoodConf, content);

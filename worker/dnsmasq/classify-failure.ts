@@ -37,9 +37,10 @@ export type FailedRun = {
 // dnsmasq exits 2 for network problems: binding port 67 without root or CAP_NET_BIND_SERVICE /
 // CAP_NET_ADMIN prints "Permission denied"; opening files it may not touch does too (exit 3).
 const privilegePattern = /permission denied|operation not permitted/i;
-// dnsmasq opens its TFTP root after it has given up root (lib/domain/dnsmasq/directory-access.ts):
-// running the worker as root does not help there, so the privilege advice would mislead.
-const tftpRootDeniedPattern = /TFTP directory .+ inaccessible: Permission denied/i;
+// dnsmasq's lines for a directory it was denied after giving up root (lib/domain/dnsmasq/directory-access.ts):
+// its TFTP root (fatal: it exits; running the worker as root does not help there, so the privilege
+// advice would mislead) and a dhcp-hostsdir (it runs on without the reservations in it).
+export const deniedDirectoryPatterns = { "tftp-root": /TFTP directory (.+) inaccessible: Permission denied/i, "hosts-dir": /bad dynamic directory (.+): Permission denied/i };
 
 export const classifyFailure = (run: FailedRun): Failure => {
   if (run.spawnCode === "ENOENT") {
@@ -53,7 +54,7 @@ export const classifyFailure = (run: FailedRun): Failure => {
     return { kind: "rejected", message: `dnsmasq did not finish starting in time${said ? `: ${said}` : ""}` };
   }
   const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode ?? "?"}`;
-  if (tftpRootDeniedPattern.test(said)) {
+  if (deniedDirectoryPatterns["tftp-root"].test(said)) {
     return { kind: "unavailable", message: `dnsmasq cannot open its TFTP root as user nobody, which it runs as after start: ${closedAdvice(run.tftpRootClosedAt)}. dnsmasq ${how}: ${said}` };
   }
   if (privilegePattern.test(said)) {

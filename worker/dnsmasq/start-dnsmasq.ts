@@ -25,9 +25,9 @@ export type StartDnsmasqOptions = {
   pidFile: string;
   startTimeoutMs: number;
   log: Logger;
-  // A line saying dnsmasq was denied its reservations directory: it runs on without them, so the
-  // caller must say so (worker/dnsmasq/closed-directory.ts).
-  onDeniedReservations?: (line: string) => void;
+  // A line saying dnsmasq was denied its reservations directory `dir`: it runs on without them, so
+  // the caller must say so (worker/dnsmasq/closed-directory.ts).
+  onDeniedReservations?: (line: string, dir: string) => void;
 };
 
 // dnsmasq logs "started, version …" only after it has read its config, bound its sockets and
@@ -51,7 +51,8 @@ export const startDnsmasq = async ({ binary, confFile, pidFile, startTimeoutMs, 
       recent.push(line);
       if (recent.length > keptLines) recent.shift();
       if (readyPattern.test(line)) markReady();
-      if (deniedDirectoryIn(line)?.kind === "hosts-dir") onDeniedReservations?.(line);
+      const denied = deniedDirectoryIn(line);
+      if (denied?.kind === "hosts-dir") onDeniedReservations?.(line, denied.dir);
     });
 
     return once(lines, "close").then(() => undefined);
