@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 port=${1:-3100}
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 # The rendered files go where dnsmasq's user nobody can reach them (playwright.config.ts).
-compiled=${KTIZO_E2E_COMPILED_DIR:-/tmp/ktizo-e2e-$(id -u)-$port/compiled}
+compiled=${KTIZO_E2E_COMPILED_DIR:?set by playwright.config.ts}
 case "$compiled" in /tmp/ktizo-e2e-*/compiled) ;; *) echo "refusing compiled directory $compiled" >&2; exit 1;; esac
 export KTIZO_DATA_DIR=data/e2e KTIZO_COMPILED_DIR=$compiled
 export DATABASE_URL="file:./data/e2e/ktizo.db"
