@@ -61,6 +61,8 @@ export const createSupervisor = ({ config, status, log, dnsmasqLog }: Supervisor
   // dnsmasq keeps running without the reservation files it may not read: the error goes to the
   // status (and the dashboard) with the directory in the way, though the state stays "running".
   const reportDeniedReservations = async (line: string, dir: string, configHash: string) => {
+    // ktizo's own reservations directory only: a line naming any other came from somewhere else.
+    if (dir !== paths.hostsDir) return log.warn(`ignored a denied-directory line for ${dir}, not ${paths.hostsDir}`);
     const message = deniedReservationsMessage(line, await closedLevelFor(dir));
     log.error(message);
     recordError(message, configHash);

@@ -198,6 +198,22 @@ describe.skipIf(!netTestsEnabled())("worker in a namespace", () => {
     expect(status.lastError?.configHash).toBe(status.configHash);
   });
 
+  it("a denied-directory line for a directory other than ktizo's reservations is logged, not reported", async () => {
+    const dirs = await makeDirs();
+    cleanup.push(dirs.root);
+    // A closed directory that is not compiled/dnsmasq/hosts.d, as a line shaped by someone else would name.
+    const elsewhere = path.join(dirs.root, "private", "hosts.d");
+    await mkdir(elsewhere, { recursive: true });
+    await chmod(path.dirname(elsewhere), 0o700);
+    await writeAtomic(dirs.conf, conf(dirs).replace(`dhcp-hostsdir=${dirs.hostsDir}`, `dhcp-hostsdir=${elsewhere}`));
+    const worker = lan.background("server", workerArgv(), { env: workerEnv(dirs) });
+    started.push(worker);
+    await worker.waitForOutput(new RegExp(`ignored a denied-directory line for ${elsewhere}`), 20_000);
+    const status = await waitForStatus(dirs.statusFile, (s) => s.state === "running");
+
+    expect(status.lastError).toBeNull();
+  });
+
   it("a dnsmasq left behind by a SIGKILLed worker is stopped by the next worker", async () => {
     const dirs = await makeDirs();
     cleanup.push(dirs.root);

@@ -39,8 +39,14 @@ export type FailedRun = {
 const privilegePattern = /permission denied|operation not permitted/i;
 // dnsmasq's lines for a directory it was denied after giving up root (lib/domain/dnsmasq/directory-access.ts):
 // its TFTP root (fatal: it exits; running the worker as root does not help there, so the privilege
-// advice would mislead) and a dhcp-hostsdir (it runs on without the reservations in it).
-export const deniedDirectoryPatterns = { "tftp-root": /TFTP directory (.+) inaccessible: Permission denied/i, "hosts-dir": /bad dynamic directory (.+): Permission denied/i };
+// advice would mislead) and a dhcp-hostsdir (it runs on without the reservations in it). The second
+// is read from a running dnsmasq, whose log also carries what machines send (TFTP file names, DHCP
+// host names): only dnsmasq's own whole line counts, not one of its dnsmasq-tftp or dnsmasq-dhcp
+// lines that merely contains the words.
+export const deniedDirectoryPatterns = {
+  "tftp-root": /TFTP directory (.+) inaccessible: Permission denied/i,
+  "hosts-dir": /^dnsmasq(?:\[\d+\])?: bad dynamic directory (.+): Permission denied$/,
+};
 
 export const classifyFailure = (run: FailedRun): Failure => {
   if (run.spawnCode === "ENOENT") {
